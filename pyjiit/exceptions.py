@@ -1,0 +1,149 @@
+"""Every error pyjiit raises, under one base class.
+
+The classes of pyjiit 0.1.0a9 keep their names and their place in the tree
+(``LoginError`` is an ``APIError``; ``SessionExpired`` and ``NotLoggedIn`` are
+``SessionError``; ``AccountAPIError`` is not an ``APIError``), so ``except``
+clauses written for 0.1.0a9 catch what they caught.  Everything now also
+derives from :class:`PyjiitError`, so one clause can catch all of it::
+
+    PyjiitError
+    ├── PortalError              the portal answered "Failure"
+    │   ├── APIError
+    │   │   ├── LoginError
+    │   │   └── NoDataFound      a "NO ... FOUND" answer
+    │   └── AccountAPIError
+    ├── SessionError
+    │   ├── SessionExpired
+    │   └── NotLoggedIn
+    ├── AccessDenied             HTTP 403
+    ├── PortalUnavailable        5xx, 513, HTML error pages, timeouts, refused connections
+    ├── ProtocolError            an answer that breaks the protocol
+    │   ├── EmptyResponse        200 with no body: LocalName or date key rejected
+    │   └── ResponseFormatError  JSON of an unexpected shape
+    └── PayloadError             ciphertext that cannot be decrypted or decoded
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "APIError",
+    "AccessDenied",
+    "AccountAPIError",
+    "EmptyResponse",
+    "LoginError",
+    "NoDataFound",
+    "NotLoggedIn",
+    "PayloadError",
+    "PortalError",
+    "PortalUnavailable",
+    "ProtocolError",
+    "PyjiitError",
+    "ResponseFormatError",
+    "SessionError",
+    "SessionExpired",
+]
+
+
+class PyjiitError(Exception):
+    """Base class of every error raised by pyjiit."""
+
+
+class PortalError(PyjiitError):
+    """The portal answered with a ``Failure`` envelope.
+
+    Attributes:
+        errors: The portal's error strings (``status.errors``), possibly empty.
+        identifier: The portal's ``status.identifier``, often the failing service's name.
+        status_code: The HTTP status of the answer.
+        endpoint: The portal path that was called, e.g. ``/token/pretoken-check``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        errors: Sequence[str] = (),
+        identifier: str | None = None,
+        status_code: int | None = None,
+        endpoint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.errors: tuple[str, ...] = tuple(errors)
+        self.identifier = identifier
+        self.status_code = status_code
+        self.endpoint = endpoint
+
+    @property
+    def no_data(self) -> bool:
+        """Whether the portal said it has nothing to show ("NO ... FOUND")."""
+        return any(is_no_data_message(error) for error in self.errors)
+
+
+class APIError(PortalError):
+    """The portal refused a request (pyjiit 0.1.0a9's general error)."""
+
+
+class LoginError(APIError):
+    """Logging in failed: wrong credentials, a rejected captcha or a refused account."""
+
+
+class NoDataFound(APIError):
+    """The portal has no data for the request, e.g. ``NO APPROVED REQUEST FOUND``."""
+
+
+class AccountAPIError(PortalError):
+    """An account operation (such as a password change) was refused."""
+
+
+class SessionError(PyjiitError):
+    """Base class of errors about the login session."""
+
+
+class SessionExpired(SessionError):
+    """The session's token is past its expiry, or the portal rejected it (HTTP 401)."""
+
+
+class NotLoggedIn(SessionError):
+    """An authenticated method was called before logging in."""
+
+
+class AccessDenied(PyjiitError):
+    """The portal refused access (HTTP 403), usually because of a foreign ``Origin``."""
+
+
+class PortalUnavailable(PyjiitError):
+    """The portal could not be reached or is down (5xx, 513, timeouts, refused connections).
+
+    Such failures are usually temporary and worth retrying later.
+    """
+
+
+class ProtocolError(PyjiitError):
+    """The portal's answer does not follow the protocol pyjiit knows."""
+
+
+class EmptyResponse(ProtocolError):
+    """The portal answered 200 with an empty body.
+
+    The portal does this when it rejects the ``LocalName`` header, most often
+    because the client's date key (the IST day) does not match the server's.
+    """
+
+
+class ResponseFormatError(ProtocolError):
+    """A JSON answer lacks a field pyjiit needs, or has it in an unexpected type."""
+
+
+class PayloadError(PyjiitError, ValueError):
+    """A payload could not be decrypted or decoded: it is corrupt, foreign, or of another day."""
+
+
+def is_no_data_message(message: str) -> bool:
+    """Tell whether a portal error string means "nothing found" (e.g. ``NO DATA FOUND``)."""
+    upper = message.upper()
+    return upper.startswith("NO ") and "FOUND" in upper
