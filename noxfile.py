@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import nox
@@ -63,7 +64,8 @@ def tests(session: nox.Session) -> None:
     install(session, "test", extras="testing")
     session.run(
         "coverage", "run", "-m", "pytest", *session.posargs,
-        env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}")},
+        # One data file per Python and OS, for `nox -s coverage` to combine.
+        env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}-{sys.platform}")},
     )  # fmt: skip
 
 

@@ -90,10 +90,7 @@ def test_random_char_seq() -> None:
 
 @given(json_values)
 def test_payload_round_trip(value: object) -> None:
-    assert (
-        encryption.deserialize_payload(encryption.serialize_payload(value, WEDNESDAY), WEDNESDAY)
-        == value
-    )
+    assert encryption.deserialize_payload(encryption.serialize_payload(value, WEDNESDAY), WEDNESDAY) == value
 
 
 def decode_or_none(payload: bytes) -> object:
@@ -143,6 +140,6 @@ def test_corrupt_payloads(payload: str, message: str) -> None:
 
 def test_get_crypt_defaults_to_the_portal_iv() -> None:
     key = encryption.generate_key(WEDNESDAY)
-    assert encryption.get_crypt(key).encrypt(b"0" * 16) == encryption.get_crypt(
-        key, encryption.IV
-    ).encrypt(b"0" * 16)
+    assert encryption.get_crypt(key).encrypt(b"0" * 16) == encryption.get_crypt(key, encryption.IV).encrypt(
+        b"0" * 16
+    )

@@ -1,0 +1,126 @@
+"""The portal's endpoints: path, HTTP method, body mode, and whether a retry is safe.
+
+This table is the one place those facts live; the client and
+:mod:`pyjiit.testing`'s fake portal both read it.  Paths keep the portal's own
+misspellings (``persentage``, ``sontroller``, ``Creadits``...): they are part of
+the protocol.  The numbers in the comments are those of PORTAL.md section 1.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+__all__ = ["ALL", "Body", "Endpoint", "by_path"]
+
+
+class Body(enum.Enum):
+    """How a request's body is sent."""
+
+    #: No body (GET requests).
+    NONE = "none"
+    #: A JSON object.
+    PLAIN = "plain"
+    #: The encrypted payload as bare base64 text, as the portal's own front end sends it.
+    ENCRYPTED = "encrypted"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One portal endpoint.
+
+    Attributes:
+        path: The path below the API base (``/token/pretoken-check``), or below
+            the sign-in base for ``sso`` endpoints.
+        body: How the request body is sent.
+        method: ``"GET"`` or ``"POST"``.
+        authenticated: Whether the request carries the session's bearer token.
+        retry_safe: Whether repeating the request after a failure is harmless:
+            true for reads, false for logins and for anything that changes state.
+        sso: Whether the path lives on the Google sign-in exchange server.
+    """
+
+    path: str
+    body: Body
+    method: str = "POST"
+    authenticated: bool = True
+    retry_safe: bool = True
+    sso: bool = False
+
+
+PLAIN, ENCRYPTED, NONE = Body.PLAIN, Body.ENCRYPTED, Body.NONE
+
+# Logging in (#1-#6).  Logins are never retried: pretoken's "random" is single-use.
+CAPTCHA = Endpoint("/token/getcaptcha", NONE, method="GET", authenticated=False)  # 1
+PRETOKEN_CHECK = Endpoint("/token/pretoken-check", ENCRYPTED, authenticated=False, retry_safe=False)  # 2
+GENERATE_TOKEN = Endpoint("/token/generatewebtoken", ENCRYPTED, authenticated=False, retry_safe=False)  # 3
+REFRESH_TOKEN = Endpoint("/token/refreshTokenRequest", PLAIN, retry_safe=False)  # 4
+PORTAL_CONFIG = Endpoint("/token/getlogoClientWise", NONE, method="GET", authenticated=False)  # 5
+GOOGLE_SIGN_IN = Endpoint(  # 6
+    "/token/generate-token-google-signin", PLAIN, authenticated=False, retry_safe=False, sso=True
+)
+
+# The student and the account (#7-#9).
+PERSONAL_INFO = Endpoint("/studentpersinfo/getstudent-personalinformation", PLAIN)  # 7
+BANK_INFO = Endpoint("/studentbankdetails/getstudentbankinfo", ENCRYPTED)  # 8
+CHANGE_PASSWORD = Endpoint("/clxuser/changepassword", PLAIN, retry_safe=False)  # 9
+
+# Attendance (#10-#12).
+ATTENDANCE_META = Endpoint("/StudentClassAttendance/getstudentInforegistrationforattendence", PLAIN)  # 10
+ATTENDANCE_DETAIL = Endpoint("/StudentClassAttendance/getstudentattendancedetail", ENCRYPTED)  # 11
+SUBJECT_DAILY_ATTENDANCE = Endpoint(  # 12
+    "/StudentClassAttendance/getstudentsubjectpersentage", ENCRYPTED
+)
+
+# Registrations and subject choices (#13-#17).
+REGISTERED_SEMESTERS = Endpoint("/reqsubfaculty/getregistrationList", ENCRYPTED)  # 13
+REGISTERED_SUBJECTS = Endpoint("/reqsubfaculty/getfaculties", ENCRYPTED)  # 14
+SUBJECT_CHOICES = Endpoint("/studentchoiceprint/getsubjectpreference", ENCRYPTED)  # 15
+CHOICE_SEMESTERS = Endpoint("/studentchoiceprint/getsemestercodelist", ENCRYPTED)  # 16
+CREDITS = Endpoint("/feedbackformcontroller/getCreadits", PLAIN)  # 17
+
+# Exams and marks (#18-#23).
+EXAM_EVENT_SEMESTERS = Endpoint(  # 18
+    "/studentcommonsontroller/getsemestercode-withstudentexamevents", ENCRYPTED
+)
+EXAM_EVENTS = Endpoint("/studentcommonsontroller/getstudentexamevents", ENCRYPTED)  # 19
+EXAM_SCHEDULE = Endpoint("/studentsttattview/getstudent-examschedule", ENCRYPTED)  # 20
+MARKS_SEMESTERS = Endpoint("/studentcommonsontroller/getsemestercode-exammarks", ENCRYPTED)  # 21
+#: #22: the full path adds ``/{instituteid}/{registrationid}/{registrationcode}``.
+MARKS_PDF = Endpoint("/studentsexamview/printstudent-exammarks", NONE, method="GET")  # 22
+MARKS = Endpoint("/studentsexamview/getstudent-exammarks", ENCRYPTED)  # 23
+
+# Grades (#24-#28).
+GRADE_CARD_SEMESTERS = Endpoint("/studentgradecard/getregistrationList", ENCRYPTED)  # 24
+GRADE_CARD_STUDENT_INFO = Endpoint("/studentgradecard/getstudentinfo", ENCRYPTED)  # 25
+GRADE_CARD = Endpoint("/studentgradecard/showstudentgradecard", ENCRYPTED)  # 26
+CURRENT_SEMESTER = Endpoint("/studentsgpacgpa/checkIfstudentmasterexist", ENCRYPTED)  # 27
+SGPA_CGPA = Endpoint("/studentsgpacgpa/getallsemesterdata", ENCRYPTED)  # 28
+
+# Money and rooms (#29-#31).
+PENDING_PAYMENTS = Endpoint("/collectionpendingpayments/getpendingpaymentsdata", ENCRYPTED)  # 29
+FEE_SUMMARY = Endpoint("/studentfeeledger/loadfeesummary", PLAIN)  # 30
+HOSTEL = Endpoint("/myhostelallocationdetail/gethostelallocationdetail", PLAIN)  # 31
+
+# Feedback (#32-#35).
+FEEDBACK_EVENTS = Endpoint("/feedbackformcontroller/getFeedbackEvent", PLAIN)  # 32
+FEEDBACK_GRID = Endpoint("/feedbackformcontroller/getGriddataForFeedback", ENCRYPTED)  # 33
+FEEDBACK_QUESTIONS = Endpoint("/feedbackformcontroller/getIemQuestion", PLAIN)  # 34
+FEEDBACK_SUBMIT = Endpoint("/feedbackformcontroller/savedatalist", ENCRYPTED, retry_safe=False)  # 35
+
+# MOOC subjects (#36-#37).
+MOOC_SEMESTERS = Endpoint("/moocsubjectstatus/getsemestercodelist", PLAIN)  # 36
+MOOC_STATUS = Endpoint("/moocsubjectstatus/getsubjectstatus", PLAIN)  # 37
+
+#: Every endpoint, in PORTAL.md's order.
+ALL: tuple[Endpoint, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Endpoint))
+
+
+def by_path(path: str, *, sso: bool = False) -> Endpoint | None:
+    """Return the endpoint serving ``path`` (the marks PDF by its prefix), or ``None``."""
+    for endpoint in ALL:
+        if endpoint.sso != sso:
+            continue
+        if endpoint.path == path or (endpoint is MARKS_PDF and path.startswith(MARKS_PDF.path + "/")):
+            return endpoint
+    return None
