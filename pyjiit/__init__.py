@@ -1,4 +1,10 @@
-"""pyjiit: a Python client for the JIIT student webportal."""
+"""pyjiit: a Python client for the JIIT student webportal.
+
+>>> from pyjiit import Webportal
+>>> with Webportal() as portal:  # doctest: +SKIP
+...     portal.student_login("99103999", "password")
+...     meta = portal.get_attendance_meta()
+"""
 
 from importlib.metadata import PackageNotFoundError, version
 
@@ -7,4 +13,8 @@ try:
 except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["__version__"]
+# Imported after __version__, which the client's User-Agent uses.
+from pyjiit.session import WebportalSession  # noqa: E402
+from pyjiit.wrapper import Webportal  # noqa: E402
+
+__all__ = ["Webportal", "WebportalSession", "__version__"]

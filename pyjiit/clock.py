@@ -1,0 +1,58 @@
+"""The portal's clock, as seen through the ``Date`` header of its answers.
+
+The portal checks the date key and token expiry against its own clock, which
+runs minutes off (about 8.5 minutes slow, as measured by other clients).  Just
+after IST midnight a client using its own clock would use tomorrow's key while
+the server still expects today's, and get empty answers.  ``ServerClock``
+learns the offset from each answer and gives the server's "now".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import threading
+
+__all__ = ["ServerClock"]
+
+UTC = dt.timezone.utc
+
+
+class ServerClock:
+    """An estimate of the portal's current time, learnt from its ``Date`` headers.
+
+    Until the first answer arrives the offset is zero, i.e. the local clock.
+    """
+
+    def __init__(self) -> None:
+        self._offset = dt.timedelta(0)
+        self._lock = threading.Lock()
+
+    @property
+    def offset(self) -> dt.timedelta:
+        """How far the portal's clock is ahead of this machine's (negative: behind)."""
+        with self._lock:
+            return self._offset
+
+    def now(self) -> dt.datetime:
+        """Return the portal's current time (timezone-aware, UTC)."""
+        return dt.datetime.now(UTC) + self.offset
+
+    def observe(self, date_header: str | None, sent: dt.datetime, received: dt.datetime) -> None:
+        """Learn the offset from an answer's ``Date`` header.
+
+        The header has a resolution of one second and was stamped somewhere
+        between ``sent`` and ``received``, so it is compared with their middle.
+        A missing or malformed header is ignored.
+        """
+        if not date_header:
+            return
+        try:
+            server_time = email.utils.parsedate_to_datetime(date_header)
+        except (TypeError, ValueError):
+            return
+        if server_time.tzinfo is None:  # "-0000" means UTC in RFC 5322
+            server_time = server_time.replace(tzinfo=UTC)
+        midpoint = sent + (received - sent) / 2
+        with self._lock:
+            self._offset = server_time - midpoint

@@ -1,0 +1,164 @@
+"""The login session: who is logged in, their bearer token, and when it expires."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from pyjiit.encryption import generate_local_name
+from pyjiit.exceptions import ResponseFormatError, SessionError
+
+__all__ = ["EXPIRY_MARGIN", "WebportalSession"]
+
+UTC = dt.timezone.utc
+
+#: A token this close to its expiry counts as expired: a request sent now could
+#: arrive after it.  Other clients renew 90 s early for the same reason.
+EXPIRY_MARGIN = dt.timedelta(seconds=90)
+
+#: The version of the dictionary written by :meth:`WebportalSession.to_dict`.
+_FORMAT = 1
+
+
+def _field(data: Mapping[str, Any], key: str, where: str) -> Any:  # noqa: ANN401 (JSON value)
+    try:
+        return data[key]
+    except (KeyError, TypeError):
+        raise ResponseFormatError(f"{where}: missing field {key!r}") from None
+
+
+def _text(data: Mapping[str, Any], key: str, where: str) -> str:
+    value = _field(data, key, where)
+    if not isinstance(value, str | int):
+        raise ResponseFormatError(f"{where}: field {key!r} is {type(value).__name__}, not text")
+    return str(value)
+
+
+def token_expiry(token: str) -> dt.datetime | None:
+    """Return the ``exp`` claim of a JWT as an aware UTC datetime, or ``None`` if it has none.
+
+    JWT segments are base64url without padding, so the padding is restored
+    before decoding (plain ``b64decode`` fails on most real tokens).
+    """
+    parts = token.split(".")
+    if len(parts) != 3:  # noqa: PLR2004 (header.claims.signature)
+        return None
+    claims_segment = parts[1] + "=" * (-len(parts[1]) % 4)
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(claims_segment))
+        return dt.datetime.fromtimestamp(float(claims["exp"]), UTC)
+    except (binascii.Error, ValueError, TypeError, KeyError, OverflowError, OSError):
+        return None
+
+
+class WebportalSession:
+    """A logged-in student's session (the answer of the portal's token endpoint).
+
+    Built from the ``response`` part of ``/token/generatewebtoken`` (its
+    ``regdata``), or from the flat answer of the Google sign-in exchange through
+    :meth:`from_google_response`.  The attributes are those of pyjiit 0.1.0a9
+    plus ``enrollmentno``; ``expiry`` is now timezone-aware (UTC).
+
+    The token never appears in ``repr()`` or ``str()``.
+
+    Raises:
+        ResponseFormatError: the answer lacks a field the session needs.
+    """
+
+    def __init__(self, resp: Mapping[str, Any]) -> None:
+        where = "login answer"
+        self.raw_response: dict[str, Any] = dict(resp)
+        regdata = _field(resp, "regdata", where)
+        if not isinstance(regdata, Mapping):
+            raise ResponseFormatError(f"{where}: field 'regdata' is not an object")
+        self.regdata: dict[str, Any] = dict(regdata)
+        where = "login answer regdata"
+        institutes = _field(regdata, "institutelist", where)
+        if not isinstance(institutes, list) or not institutes or not isinstance(institutes[0], Mapping):
+            raise ResponseFormatError(f"{where}: 'institutelist' holds no institute")
+        self.institute: str = _text(institutes[0], "label", "login answer institute")
+        self.instituteid: str = _text(institutes[0], "value", "login answer institute")
+        self.memberid: str = _text(regdata, "memberid", where)
+        self.userid: str = _text(regdata, "userid", where)
+        self.token: str = _text(regdata, "token", where)
+        self.expiry: dt.datetime | None = token_expiry(self.token)
+        self.clientid: str = _text(regdata, "clientid", where)
+        self.membertype: str = _text(regdata, "membertype", where)
+        self.name: str = _text(regdata, "name", where)
+        self.enrollmentno: str = str(regdata.get("enrollmentno") or "")
+
+    @classmethod
+    def from_google_response(cls, resp: Mapping[str, Any]) -> WebportalSession:
+        """Build a session from the flat answer of the Google sign-in exchange."""
+        where = "Google sign-in answer"
+        regdata = {
+            "institutelist": [{"label": _field(resp, "label", where), "value": _field(resp, "value", where)}],
+            "enrollmentno": resp.get("enrollmentno") or resp.get("Username") or "",
+            **{
+                key: _field(resp, key, where)
+                for key in ("memberid", "userid", "token", "clientid", "membertype", "name")
+            },
+        }
+        session = cls({"regdata": regdata})
+        session.raw_response = dict(resp)
+        return session
+
+    def is_expired(self, now: dt.datetime | None = None, margin: dt.timedelta = EXPIRY_MARGIN) -> bool:
+        """Tell whether the token is past its expiry, or within ``margin`` of it.
+
+        Args:
+            now: The current time on the portal's clock (aware); defaults to this machine's clock.
+            margin: How early to count the token as expired.
+
+        A token without a readable expiry never counts as expired here; the
+        portal still has the last word (HTTP 401).
+        """
+        if self.expiry is None:
+            return False
+        return (now or dt.datetime.now(UTC)) + margin >= self.expiry
+
+    @property
+    def expired(self) -> bool:
+        """Whether the token is expired (or about to be) by this machine's clock."""
+        return self.is_expired()
+
+    def get_headers(self) -> dict[str, str]:
+        """Return the headers of an authenticated request: the bearer token and a fresh ``LocalName``."""
+        return {"Authorization": f"Bearer {self.token}", "LocalName": generate_local_name()}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the session as JSON-compatible data, for :meth:`from_dict`.
+
+        The data holds the bearer token: store it where only its owner can read it.
+        """
+        return {"format": _FORMAT, "regdata": self.regdata, "raw_response": self.raw_response}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> WebportalSession:
+        """Rebuild a session from :meth:`to_dict`'s data.
+
+        Raises:
+            SessionError: the data is not a saved session of a known format.
+        """
+        if not isinstance(data, Mapping) or data.get("format") != _FORMAT:
+            raise SessionError("not a saved pyjiit session (unknown or missing 'format')")
+        try:
+            session = cls({"regdata": data["regdata"]})
+        except (KeyError, ResponseFormatError) as error:
+            raise SessionError(f"saved session is incomplete: {error}") from None
+        raw = data.get("raw_response")
+        session.raw_response = dict(raw) if isinstance(raw, Mapping) else {"regdata": session.regdata}
+        return session
+
+    def __repr__(self) -> str:
+        expiry = self.expiry.isoformat() if self.expiry else "unknown"
+        return (
+            f"WebportalSession(name={self.name!r}, enrollmentno={self.enrollmentno!r}, "
+            f"institute={self.institute!r}, expiry={expiry})"
+        )
+
+    __str__ = __repr__

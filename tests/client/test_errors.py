@@ -1,0 +1,140 @@
+"""Every way the portal can fail maps to one documented exception, within the timeout."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+import requests
+
+from pyjiit import Webportal
+from pyjiit.endpoints import FEE_SUMMARY
+from pyjiit.exceptions import (
+    AccessDenied,
+    APIError,
+    EmptyResponse,
+    NoDataFound,
+    PortalUnavailable,
+    ProtocolError,
+    PyjiitError,
+    SessionExpired,
+)
+from pyjiit.testing import FakePortal, Fault
+
+from .conftest import TIMEOUT, make_client
+
+PATH = FEE_SUMMARY.path
+
+
+def call(client: Webportal) -> object:
+    return client.get_fee_summary()
+
+
+@pytest.mark.parametrize(
+    ("fault", "error", "message"),
+    [
+        (Fault.status(401, '{"status":401,"error":"Unauthorized"}', "application/json"), SessionExpired, "401"),
+        (Fault.status(200, '{"status":401,"error":"Unauthorized"}', "application/json"), SessionExpired, "token"),
+        (Fault.status(403, "Invalid CORS request"), AccessDenied, "Invalid CORS request"),
+        (Fault.server_error("java.lang.NullPointerException"), PortalUnavailable, "NullPointerException"),
+        (Fault.status(400, ""), ProtocolError, "HTTP 400"),
+        (Fault.empty(), EmptyResponse, "LocalName"),
+        (Fault.not_json("<html><body>Maintenance</body></html>"), PortalUnavailable, "HTML page"),
+        (Fault.not_json("I am a teapot"), ProtocolError, "I am a teapot"),
+        (Fault.status(200, "[1, 2]", "application/json"), ProtocolError, "JSON object"),
+        (Fault.status(200, '{"hello": 1}', "application/json"), ProtocolError, "status envelope"),
+        (Fault.status(404, "Not Found"), ProtocolError, "404"),
+    ],
+)
+def test_fault_maps_to_exception(
+    logged_in: Webportal, portal: FakePortal, fault: Fault, error: type[PyjiitError], message: str
+) -> None:
+    portal.inject(PATH, fault)
+    with pytest.raises(error, match=message):
+        call(logged_in)
+
+
+def test_failure_envelope(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.inject(PATH, Fault.failure(errors=["Invalid URL"], identifier="Invalid URL"))
+    with pytest.raises(APIError) as caught:
+        call(logged_in)
+    error = caught.value
+    assert not isinstance(error, NoDataFound)
+    assert error.errors == ("Invalid URL",)
+    assert error.identifier == "Invalid URL"
+    assert error.endpoint == PATH
+    assert error.status_code is not None
+    assert not error.no_data
+    assert "Invalid URL" in str(error)
+
+
+def test_no_data_found_is_recognisable(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.inject(PATH, Fault.failure(errors=["NO APPROVED REQUEST FOUND"], identifier="X"))
+    with pytest.raises(NoDataFound) as caught:
+        call(logged_in)
+    assert caught.value.no_data
+    assert isinstance(caught.value, APIError)
+
+
+@pytest.mark.parametrize("fault", [Fault.unavailable(), Fault.status(502, "Bad Gateway"), Fault.drop()])
+def test_reads_are_retried_through_transient_failures(
+    logged_in: Webportal, portal: FakePortal, fault: Fault
+) -> None:
+    portal.inject(PATH, fault, times=2)
+    assert call(logged_in)
+    assert [request.path for request in portal.requests] == [PATH] * 3
+
+
+def test_retries_give_up_with_the_cause(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.inject(PATH, Fault.drop(), times=3)
+    with pytest.raises(PortalUnavailable, match="could not reach") as caught:
+        call(logged_in)
+    assert isinstance(caught.value.__cause__, requests.ConnectionError)
+    assert len(portal.requests) == 3
+
+
+def test_513_is_unavailable_after_retries(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.inject(PATH, Fault.unavailable(), times=3)
+    with pytest.raises(PortalUnavailable, match="513"):
+        call(logged_in)
+
+
+def test_server_error_500_is_not_retried(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.inject(PATH, Fault.server_error(), times=1)
+    with pytest.raises(PortalUnavailable):
+        call(logged_in)
+    assert len(portal.requests) == 1
+
+
+def test_slow_answer_times_out_within_the_timeout(portal: FakePortal) -> None:
+    with make_client(portal, timeout=(1.0, 0.5)) as client:
+        client.student_login(portal.username, portal.password)
+        portal.inject(PATH, Fault.delay(3.0))
+        started = time.monotonic()
+        with pytest.raises(PortalUnavailable, match="did not answer within") as caught:
+            call(client)
+        assert time.monotonic() - started < 2.5
+        assert isinstance(caught.value.__cause__, requests.Timeout)
+
+
+def test_delay_shorter_than_the_timeout_is_fine(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.inject(PATH, Fault.delay(0.2))
+    assert call(logged_in)
+
+
+def test_refused_connection_is_unavailable() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with Webportal(f"http://127.0.0.1:{port}/StudentPortalAPI", timeout=TIMEOUT, backoff=0.01) as client:
+        with pytest.raises(PortalUnavailable) as caught:
+            client.get_captcha()
+        assert isinstance(caught.value.__cause__, requests.ConnectionError)
+
+
+def test_untrusted_certificate_is_unavailable_with_cause(portal: FakePortal) -> None:
+    with Webportal(portal.url, timeout=TIMEOUT, retries=0) as client:
+        with pytest.raises(PortalUnavailable) as caught:
+            client.get_captcha()
+        assert isinstance(caught.value.__cause__, requests.exceptions.SSLError)

@@ -1,0 +1,281 @@
+"""Logging in, sessions, and what an authenticated call needs (issue: protocol core)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+import pyjiit
+from pyjiit import Webportal, WebportalSession
+from pyjiit.default import CAPTCHA
+from pyjiit.endpoints import BANK_INFO, GENERATE_TOKEN, PERSONAL_INFO, PRETOKEN_CHECK
+from pyjiit.exceptions import (
+    AccountAPIError,
+    APIError,
+    LoginError,
+    NotLoggedIn,
+    PortalUnavailable,
+    SessionError,
+    SessionExpired,
+)
+from pyjiit.testing import FakePortal, Fault
+
+from .conftest import make_client
+
+UTC = dt.timezone.utc
+
+
+def paths(portal: FakePortal) -> list[str]:
+    return [request.path for request in portal.requests]
+
+
+def test_student_login(client: Webportal, portal: FakePortal) -> None:
+    session = client.student_login(portal.username, portal.password)
+    assert client.session is session
+    assert session.enrollmentno == portal.username
+    assert session.instituteid
+    assert session.memberid
+    assert session.token.count(".") == 2
+    assert session.expiry is not None
+    assert session.expiry.tzinfo is not None
+    assert dt.timedelta(hours=1, minutes=55) < session.expiry - dt.datetime.now(UTC) <= dt.timedelta(hours=2)
+    assert not session.expired
+    assert paths(portal) == [PRETOKEN_CHECK.path, GENERATE_TOKEN.path]
+
+
+def test_login_sends_encrypted_bodies_with_the_default_captcha(client: Webportal, portal: FakePortal) -> None:
+    client.student_login(portal.username, portal.password)
+    pretoken, token = portal.requests
+    assert pretoken.payload == {"username": portal.username, "usertype": "S", "captcha": CAPTCHA.payload()}
+    assert not pretoken.body.startswith(b"{")  # ciphertext, not JSON
+    assert token.payload["passwordotpvalue"] == portal.password
+    assert token.payload["Modulename"] == "STUDENTMODULE"
+    assert "rejectedData" not in token.payload
+    assert "Authorization" not in pretoken.headers
+
+
+def test_every_request_has_a_fresh_local_name_and_user_agent(logged_in: Webportal, portal: FakePortal) -> None:
+    logged_in.get_student_personal_information()
+    logged_in.get_student_personal_information()
+    first, second = portal.requests
+    assert first.headers["LocalName"] != second.headers["LocalName"]
+    assert first.headers["User-Agent"].startswith(f"pyjiit/{pyjiit.__version__}")
+    assert first.headers["Authorization"] == f"Bearer {logged_in.session.token}"  # type: ignore[union-attr]
+
+
+def test_wrong_password_is_a_login_error(client: Webportal, portal: FakePortal) -> None:
+    with pytest.raises(LoginError) as caught:
+        client.student_login(portal.username, portal.password + "x")
+    assert caught.value.endpoint == GENERATE_TOKEN.path
+    assert caught.value.errors
+    assert isinstance(caught.value, APIError)
+    assert client.session is None
+
+
+def test_unknown_user_is_a_login_error(client: Webportal, portal: FakePortal) -> None:
+    with pytest.raises(LoginError) as caught:
+        client.student_login("00000000", portal.password)
+    assert caught.value.endpoint == PRETOKEN_CHECK.path
+
+
+@pytest.mark.parametrize("path", [PRETOKEN_CHECK.path, GENERATE_TOKEN.path])
+def test_login_is_never_retried(client: Webportal, portal: FakePortal, path: str) -> None:
+    portal.inject(path, Fault.unavailable(), times=1)
+    with pytest.raises(PortalUnavailable):
+        client.student_login(portal.username, portal.password)
+    assert paths(portal).count(path) == 1
+
+
+def test_google_login(client: Webportal, portal: FakePortal) -> None:
+    session = client.google_login(portal.google_credential)
+    assert session.enrollmentno == portal.username
+    assert session.instituteid
+    assert client.get_student_personal_information()
+
+
+def test_bad_google_credential(client: Webportal, portal: FakePortal) -> None:
+    with pytest.raises(LoginError):
+        client.google_login("not-a-credential")
+
+
+def test_get_captcha(client: Webportal) -> None:
+    captcha = client.get_captcha()
+    assert captcha.hidden
+    assert captcha.payload() == {"captcha": captcha.captcha, "hidden": captcha.hidden}
+
+
+def test_calls_before_login_raise_not_logged_in(client: Webportal, portal: FakePortal) -> None:
+    with pytest.raises(NotLoggedIn):
+        client.get_student_personal_information()
+    assert portal.requests == []
+
+
+def test_expired_token_is_refused_before_the_network() -> None:
+    with FakePortal(token_lifetime=dt.timedelta(seconds=60)) as portal, make_client(portal) as client:
+        session = client.student_login(portal.username, portal.password)
+        assert session.expired  # within the 90 s margin
+        portal.requests.clear()
+        with pytest.raises(SessionExpired):
+            client.get_student_personal_information()
+        assert portal.requests == []
+
+
+def test_token_rejected_by_the_portal_is_session_expired(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.expire_tokens()
+    with pytest.raises(SessionExpired):
+        logged_in.get_student_personal_information()
+
+
+def test_logout_forgets_the_session(logged_in: Webportal) -> None:
+    logged_in.logout()
+    assert logged_in.session is None
+    with pytest.raises(NotLoggedIn):
+        logged_in.get_fee_summary()
+
+
+def test_bank_info_is_sent_encrypted(logged_in: Webportal, portal: FakePortal) -> None:
+    assert logged_in.get_student_bank_info()
+    (request,) = portal.requests
+    assert request.path == BANK_INFO.path
+    assert not request.body.startswith(b"{")
+    assert request.payload["instituteid"] == logged_in.session.instituteid  # type: ignore[union-attr]
+
+
+def test_personal_information_is_sent_plain(logged_in: Webportal, portal: FakePortal) -> None:
+    info = logged_in.get_student_personal_information()
+    assert "generalinformation" in info
+    (request,) = portal.requests
+    assert request.path == PERSONAL_INFO.path
+    assert request.body.startswith(b"{")
+
+
+def test_set_password(logged_in: Webportal, portal: FakePortal) -> None:
+    old = portal.password
+    logged_in.set_password(old, "n3w-Secret!")
+    with make_client(portal) as other:
+        with pytest.raises(LoginError):
+            other.student_login(portal.username, old)
+        assert other.student_login(portal.username, "n3w-Secret!")
+
+
+def test_wrong_old_password_is_an_account_error(logged_in: Webportal, portal: FakePortal) -> None:
+    with pytest.raises(AccountAPIError) as caught:
+        logged_in.set_password("wrong", "n3w-Secret!")
+    assert not isinstance(caught.value, APIError)  # as in 0.1.0a9
+
+
+def test_password_change_is_never_retried(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.inject("/clxuser/changepassword", Fault.unavailable(), times=1)
+    with pytest.raises(PortalUnavailable):
+        logged_in.set_password(portal.password, "n3w-Secret!")
+    assert len(portal.requests) == 1
+
+
+def test_save_and_load_session(logged_in: Webportal, portal: FakePortal, tmp_path: Path) -> None:
+    target = tmp_path / "session.json"
+    logged_in.save_session(target)
+    if sys.platform != "win32":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with make_client(portal) as other:
+        restored = other.load_session(target)
+        assert restored.token == logged_in.session.token  # type: ignore[union-attr]
+        assert restored.expiry == logged_in.session.expiry  # type: ignore[union-attr]
+        assert other.get_fee_summary()
+
+
+def test_save_replaces_a_readable_file_with_a_private_one(logged_in: Webportal, tmp_path: Path) -> None:
+    target = tmp_path / "session.json"
+    target.write_text("old")
+    target.chmod(0o644)
+    logged_in.save_session(target)
+    if sys.platform != "win32":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [path.name for path in tmp_path.iterdir()] == ["session.json"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read"),
+        (b"not json", "not JSON"),
+        (b'{"format": 99}', "unknown or missing 'format'"),
+        (b'{"format": 1, "regdata": {}}', "incomplete"),
+    ],
+)
+def test_load_bad_session_file(client: Webportal, tmp_path: Path, content: bytes | None, message: str) -> None:
+    target = tmp_path / "session.json"
+    if content is not None:
+        target.write_bytes(content)
+    with pytest.raises(SessionError, match=message):
+        client.load_session(target)
+    assert client.session is None
+
+
+def test_save_without_session(client: Webportal, tmp_path: Path) -> None:
+    with pytest.raises(NotLoggedIn):
+        client.save_session(tmp_path / "session.json")
+
+
+def test_save_into_missing_directory(logged_in: Webportal, tmp_path: Path) -> None:
+    with pytest.raises(SessionError, match="cannot save"):
+        logged_in.save_session(tmp_path / "missing" / "session.json")
+
+
+def test_session_round_trips_through_a_dict(logged_in: Webportal) -> None:
+    session = logged_in.session
+    assert session is not None
+    restored = WebportalSession.from_dict(session.to_dict())
+    assert (restored.token, restored.memberid, restored.enrollmentno) == (
+        session.token,
+        session.memberid,
+        session.enrollmentno,
+    )
+
+
+def test_secrets_stay_out_of_logs_and_reprs(
+    client: Webportal, portal: FakePortal, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    session = client.student_login(portal.username, portal.password)
+    client.get_student_personal_information()
+    portal.inject(PERSONAL_INFO.path, Fault.failure(errors=["NO DATA FOUND"]))
+    with pytest.raises(APIError) as caught:
+        client.get_student_personal_information()
+    texts = [caplog.text, repr(session), str(session), repr(client), str(client), str(caught.value)]
+    for text in texts:
+        assert portal.password not in text
+        assert session.token not in text
+    assert "pretoken-check" in caplog.text  # the log says what was called
+
+
+def test_base_url_is_validated() -> None:
+    with pytest.raises(ValueError, match="base_url"):
+        Webportal("webportal.jiit.ac.in")
+    with pytest.raises(ValueError, match="sso_url"):
+        Webportal(sso_url="ftp://x")
+    with pytest.raises(ValueError, match="negative"):
+        Webportal(retries=-1)
+
+
+def test_old_style_construction_still_works() -> None:
+    # pyjiit 0.1.0a9: Webportal() with no arguments, str() of the driver.
+    with Webportal() as client:
+        assert client.session is None
+        assert str(client) == "Driver Class for JIIT Webportal"
+        assert client.base_url.startswith("https://")
+
+
+def test_session_file_permissions_are_not_umask_dependent(logged_in: Webportal, tmp_path: Path) -> None:
+    old_umask = os.umask(0)
+    try:
+        logged_in.save_session(tmp_path / "session.json")
+    finally:
+        os.umask(old_umask)
+    if sys.platform != "win32":
+        assert stat.S_IMODE((tmp_path / "session.json").stat().st_mode) == 0o600
