@@ -14,7 +14,7 @@ except PackageNotFoundError:  # pragma: no cover - a source tree that was never 
     __version__ = "0+unknown"
 
 # Imported after __version__, which the client's User-Agent uses.
-from pyjiit.session import WebportalSession  # noqa: E402
-from pyjiit.wrapper import Webportal  # noqa: E402
+from pyjiit.session import WebportalSession
+from pyjiit.wrapper import Webportal
 
 __all__ = ["Webportal", "WebportalSession", "__version__"]

@@ -9,6 +9,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from pyjiit._parse import get_decimal_str, get_object, get_objects, require_object
 from pyjiit.encryption import generate_local_name
 from pyjiit.exceptions import ResponseFormatError, SessionError
 
@@ -22,20 +23,6 @@ EXPIRY_MARGIN = dt.timedelta(seconds=90)
 
 #: The version of the dictionary written by :meth:`WebportalSession.to_dict`.
 _FORMAT = 1
-
-
-def _field(data: Mapping[str, Any], key: str, where: str) -> Any:  # noqa: ANN401 (JSON value)
-    try:
-        return data[key]
-    except (KeyError, TypeError):
-        raise ResponseFormatError(f"{where}: missing field {key!r}") from None
-
-
-def _text(data: Mapping[str, Any], key: str, where: str) -> str:
-    value = _field(data, key, where)
-    if not isinstance(value, str | int):
-        raise ResponseFormatError(f"{where}: field {key!r} is {type(value).__name__}, not text")
-    return str(value)
 
 
 def token_expiry(token: str) -> dt.datetime | None:
@@ -70,36 +57,36 @@ class WebportalSession:
     """
 
     def __init__(self, resp: Mapping[str, Any]) -> None:
-        where = "login answer"
-        self.raw_response: dict[str, Any] = dict(resp)
-        regdata = _field(resp, "regdata", where)
-        if not isinstance(regdata, Mapping):
-            raise ResponseFormatError(f"{where}: field 'regdata' is not an object")
+        self.raw_response: dict[str, Any] = dict(require_object(resp, "login answer"))
+        regdata = get_object(resp, "regdata", "login answer")
         self.regdata: dict[str, Any] = dict(regdata)
-        where = "login answer regdata"
-        institutes = _field(regdata, "institutelist", where)
-        if not isinstance(institutes, list) or not institutes or not isinstance(institutes[0], Mapping):
-            raise ResponseFormatError(f"{where}: 'institutelist' holds no institute")
-        self.institute: str = _text(institutes[0], "label", "login answer institute")
-        self.instituteid: str = _text(institutes[0], "value", "login answer institute")
-        self.memberid: str = _text(regdata, "memberid", where)
-        self.userid: str = _text(regdata, "userid", where)
-        self.token: str = _text(regdata, "token", where)
+        what = "login answer regdata"
+        institutes = get_objects(regdata, "institutelist", what)
+        if not institutes:
+            raise ResponseFormatError(f"{what}: 'institutelist' holds no institute")
+        self.institute: str = get_decimal_str(institutes[0], "label", "login answer institute")
+        self.instituteid: str = get_decimal_str(institutes[0], "value", "login answer institute")
+        self.memberid: str = get_decimal_str(regdata, "memberid", what)
+        self.userid: str = get_decimal_str(regdata, "userid", what)
+        self.token: str = get_decimal_str(regdata, "token", what)
         self.expiry: dt.datetime | None = token_expiry(self.token)
-        self.clientid: str = _text(regdata, "clientid", where)
-        self.membertype: str = _text(regdata, "membertype", where)
-        self.name: str = _text(regdata, "name", where)
+        self.clientid: str = get_decimal_str(regdata, "clientid", what)
+        self.membertype: str = get_decimal_str(regdata, "membertype", what)
+        self.name: str = get_decimal_str(regdata, "name", what)
         self.enrollmentno: str = str(regdata.get("enrollmentno") or "")
 
     @classmethod
     def from_google_response(cls, resp: Mapping[str, Any]) -> WebportalSession:
         """Build a session from the flat answer of the Google sign-in exchange."""
-        where = "Google sign-in answer"
+        what = "Google sign-in answer"
+        require_object(resp, what)
         regdata = {
-            "institutelist": [{"label": _field(resp, "label", where), "value": _field(resp, "value", where)}],
+            "institutelist": [
+                {"label": get_decimal_str(resp, "label", what), "value": get_decimal_str(resp, "value", what)}
+            ],
             "enrollmentno": resp.get("enrollmentno") or resp.get("Username") or "",
             **{
-                key: _field(resp, key, where)
+                key: get_decimal_str(resp, key, what)
                 for key in ("memberid", "userid", "token", "clientid", "membertype", "name")
             },
         }
@@ -144,7 +131,7 @@ class WebportalSession:
         Raises:
             SessionError: the data is not a saved session of a known format.
         """
-        if not isinstance(data, Mapping) or data.get("format") != _FORMAT:
+        if not isinstance(data, Mapping) or data.get("format") != _FORMAT:  # type: ignore[redundant-expr]  # untrusted file
             raise SessionError("not a saved pyjiit session (unknown or missing 'format')")
         try:
             session = cls({"regdata": data["regdata"]})

@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import logging
 import time
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import requests
@@ -35,6 +34,8 @@ from pyjiit.exceptions import (
 from pyjiit.utils import ist_date
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from pyjiit.exceptions import PyjiitError
 
 __all__ = ["RETRY_STATUSES", "Timeout", "Transport"]
@@ -51,7 +52,7 @@ _SNIPPET = 80
 _UTC = dt.timezone.utc
 
 
-class _Retry(Exception):  # noqa: N818 (internal signal, never escapes)
+class _Retry(Exception):
     """A failure after which a retry-safe request may be sent again."""
 
     def __init__(self, error: PyjiitError) -> None:
@@ -185,7 +186,9 @@ class Transport:
             # midnight): it refused the LocalName without acting, so sending
             # again with its day's key is harmless, even for a login.
             logger.info("%s: the portal is on another IST day; resending with its key", endpoint.path)
-            answer = self._exchange(endpoint, payload, token=token, suffix=suffix, day=ist_date(self.clock.now()))
+            answer = self._exchange(
+                endpoint, payload, token=token, suffix=suffix, day=ist_date(self.clock.now())
+            )
         if answer.status_code in RETRY_STATUSES:
             raise _Retry(self._unavailable(endpoint, answer))
         return answer
@@ -247,7 +250,9 @@ class Transport:
         if status == 401:  # noqa: PLR2004
             raise SessionExpired(f"{endpoint.path}: the portal rejected the session token (HTTP 401)")
         if status == 403:  # noqa: PLR2004
-            raise AccessDenied(f"{endpoint.path}: the portal refused access (HTTP 403): {_snippet(answer.text)}")
+            raise AccessDenied(
+                f"{endpoint.path}: the portal refused access (HTTP 403): {_snippet(answer.text)}"
+            )
         if status >= 500:  # noqa: PLR2004
             raise self._unavailable(endpoint, answer)
         if not answer.content and status == 200:  # noqa: PLR2004
@@ -321,4 +326,6 @@ class Transport:
             detail = f": {document['exception']}"
         elif answer.text.strip():
             detail = f": {_snippet(answer.text)}"
-        return PortalUnavailable(f"{endpoint.path}: the portal is unavailable (HTTP {answer.status_code}){detail}")
+        return PortalUnavailable(
+            f"{endpoint.path}: the portal is unavailable (HTTP {answer.status_code}){detail}"
+        )

@@ -14,23 +14,19 @@ import functools
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
-
-import requests
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from pyjiit import __version__, endpoints
+from pyjiit._parse import get_list, get_object, get_str, require_list, require_object
 from pyjiit.attendance import AttendanceHeader, AttendanceMeta, Semester
 from pyjiit.default import CAPTCHA
 from pyjiit.exam import ExamEvent
 from pyjiit.exceptions import (
     AccountAPIError,
-    APIError,
     LoginError,
     NotLoggedIn,
     ProtocolError,
-    ResponseFormatError,
     SessionError,
     SessionExpired,
 )
@@ -41,6 +37,10 @@ from pyjiit.transport import Timeout, Transport
 from pyjiit.utils import IST
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+    import requests
+
     from pyjiit.endpoints import Endpoint
 
 __all__ = ["API", "DEFAULT_TIMEOUT", "SSO_API", "Webportal", "WebportalSession", "authenticated"]
@@ -71,26 +71,9 @@ def authenticated(method: Callable[Concatenate[Webportal, P], R]) -> Callable[Co
     return wrapper
 
 
-def _object(value: object, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ResponseFormatError(f"{where}: expected a JSON object, got {type(value).__name__}")
-    return value
-
-
-def _dig(value: object, *keys: str, where: str) -> Any:  # noqa: ANN401 (the portal's JSON)
-    """``value[k1][k2]...``, or a ResponseFormatError naming the missing key."""
-    for key in keys:
-        value = _object(value, where).get(key, KeyError)
-        if value is KeyError:
-            raise ResponseFormatError(f"{where}: missing field {key!r}")
-    return value
-
-
-def _list(value: object, *keys: str, where: str) -> list[Any]:
-    found = _dig(value, *keys, where=where)
-    if not isinstance(found, list):
-        raise ResponseFormatError(f"{where}: field {keys[-1]!r} is not a list")
-    return found
+def _answer(value: object, what: str) -> dict[str, Any]:
+    """The answer as the plain dict 0.1.0a9 returned, once checked to be a JSON object."""
+    return cast("dict[str, Any]", require_object(value, what))
 
 
 class Webportal:
@@ -214,7 +197,7 @@ class Webportal:
         Raises:
             LoginError: the portal refused the login (wrong password, unknown user...).
         """
-        pretoken = _object(
+        pretoken = _answer(
             self._call(
                 endpoints.PRETOKEN_CHECK,
                 {"username": username, "usertype": "S", "captcha": captcha.payload()},
@@ -228,7 +211,7 @@ class Webportal:
             {**pretoken, "Modulename": "STUDENTMODULE", "passwordotpvalue": password},
             error=LoginError,
         )
-        session = WebportalSession(_object(answer, "login answer"))
+        session = WebportalSession(_answer(answer, "login answer"))
         session.enrollmentno = session.enrollmentno or username
         self._start(session)
         return session
@@ -243,9 +226,11 @@ class Webportal:
             LoginError: the exchange refused the credential.
         """
         answer = self._call(
-            endpoints.GOOGLE_SIGN_IN, {"googleToken": credential, "modulename": "studentportal"}, error=LoginError
+            endpoints.GOOGLE_SIGN_IN,
+            {"googleToken": credential, "modulename": "studentportal"},
+            error=LoginError,
         )
-        session = WebportalSession.from_google_response(_object(answer, "Google sign-in answer"))
+        session = WebportalSession.from_google_response(_answer(answer, "Google sign-in answer"))
         self._start(session)
         return session
 
@@ -259,14 +244,14 @@ class Webportal:
 
     def get_captcha(self) -> Captcha:
         """Fetch a captcha (with an empty answer) for :meth:`student_login`."""
-        return Captcha.from_json(_object(self._call(endpoints.CAPTCHA), "captcha answer"))
+        return Captcha.from_json(_answer(self._call(endpoints.CAPTCHA), "captcha answer"))
 
     def get_portal_config(self) -> dict[str, Any]:
         """The portal's public configuration: Google client id, sign-in exchange URL, logo (#5).
 
         Typed: :meth:`pyjiit.portal.PortalConfig.from_response`.
         """
-        return _object(self._call(endpoints.PORTAL_CONFIG), "portal config")
+        return _answer(self._call(endpoints.PORTAL_CONFIG), "portal config")
 
     @authenticated
     def refresh_token(self) -> dict[str, Any]:
@@ -279,8 +264,9 @@ class Webportal:
         session = self._require_session()
         username = session.raw_response.get("Username") or session.enrollmentno
         tokendate = dt.datetime.now(IST).strftime("%d/%m/%Y")
-        return _object(
-            self._call(endpoints.REFRESH_TOKEN, {"username": username, "tokendate": tokendate}), "refresh answer"
+        return _answer(
+            self._call(endpoints.REFRESH_TOKEN, {"username": username, "tokendate": tokendate}),
+            "refresh answer",
         )
 
     # -- saving sessions ----------------------------------------------------------------------
@@ -341,7 +327,7 @@ class Webportal:
 
         Typed: :meth:`pyjiit.student.PersonalInformation.from_response`.
         """
-        return _object(self._call(endpoints.PERSONAL_INFO, self._ids("instituteid")), "personal information")
+        return _answer(self._call(endpoints.PERSONAL_INFO, self._ids("instituteid")), "personal information")
 
     @authenticated
     def get_student_bank_info(self) -> dict[str, Any]:
@@ -350,7 +336,7 @@ class Webportal:
         Sent encrypted: the portal answers a plain body (as 0.1.0a9 sent it) with HTTP 500.
         Typed: :meth:`pyjiit.student.BankInformation.from_response`.
         """
-        return _object(self._call(endpoints.BANK_INFO, self._ids("instituteid")), "bank information")
+        return _answer(self._call(endpoints.BANK_INFO, self._ids("instituteid")), "bank information")
 
     @authenticated
     def set_password(self, old_pswd: str, new_pswd: str) -> None:
@@ -374,7 +360,7 @@ class Webportal:
         Typed: :meth:`pyjiit.student.Credits.from_response`.
         """
         enrollmentno = self._require_session().enrollmentno
-        return _object(self._call(endpoints.CREDITS, {"enrollmentNo": enrollmentno}), "credits")
+        return _answer(self._call(endpoints.CREDITS, {"enrollmentNo": enrollmentno}), "credits")
 
     @authenticated
     def get_hostel_details(self) -> dict[str, Any]:
@@ -382,7 +368,7 @@ class Webportal:
 
         Typed: :meth:`pyjiit.student.HostelAllocation.from_response`.
         """
-        return _object(self._call(endpoints.HOSTEL, self._ids("instituteid")), "hostel details")
+        return _answer(self._call(endpoints.HOSTEL, self._ids("instituteid")), "hostel details")
 
     # -- attendance -------------------------------------------------------------------------------
 
@@ -390,7 +376,7 @@ class Webportal:
     def get_attendance_meta(self) -> AttendanceMeta:
         """The semesters and headers attendance can be asked for, newest first (#10)."""
         answer = self._call(endpoints.ATTENDANCE_META, self._ids("clientid", "instituteid", "membertype"))
-        return AttendanceMeta(_object(answer, "attendance meta"))
+        return AttendanceMeta(_answer(answer, "attendance meta"))
 
     @authenticated
     def get_attendance(self, header: AttendanceHeader, semester: Semester) -> dict[str, Any]:
@@ -407,7 +393,7 @@ class Webportal:
             "registrationid": semester.registration_id,
             "stynumber": header.stynumber,
         }
-        return _object(self._call(endpoints.ATTENDANCE_DETAIL, payload), "attendance")
+        return _answer(self._call(endpoints.ATTENDANCE_DETAIL, payload), "attendance")
 
     @authenticated
     def get_subject_daily_attendance(
@@ -435,7 +421,7 @@ class Webportal:
             "subjectcode": individualsubjectcode.strip(),
             "subjectid": subjectid,
         }
-        return _object(self._call(endpoints.SUBJECT_DAILY_ATTENDANCE, payload), "daily attendance")
+        return _answer(self._call(endpoints.SUBJECT_DAILY_ATTENDANCE, payload), "daily attendance")
 
     # -- registrations and choices ---------------------------------------------------------------
 
@@ -443,13 +429,13 @@ class Webportal:
     def get_registered_semesters(self) -> list[Semester]:
         """Semesters with subject registrations, newest first (#13)."""
         answer = self._call(endpoints.REGISTERED_SEMESTERS, self._ids("instituteid", "studentid"))
-        return [Semester.from_json(row) for row in _list(answer, "registrations", where="registered semesters")]
+        return [Semester.from_json(row) for row in get_list(answer, "registrations", "registered semesters")]
 
     @authenticated
     def get_registered_subjects_and_faculties(self, semester: Semester) -> Registrations:
         """Registered subjects of a semester, one row per component, with their teachers (#14)."""
         payload = {**self._ids("instituteid", "studentid"), "registrationid": semester.registration_id}
-        return Registrations(_object(self._call(endpoints.REGISTERED_SUBJECTS, payload), "registrations"))
+        return Registrations(_answer(self._call(endpoints.REGISTERED_SUBJECTS, payload), "registrations"))
 
     @authenticated
     def get_subject_choices(self, semester: Semester) -> dict[str, Any]:
@@ -458,7 +444,7 @@ class Webportal:
         Typed: :meth:`pyjiit.choices.SubjectChoices.from_response`.
         """
         payload = {**self._ids("instituteid", "clientid"), "registrationid": semester.registration_id}
-        return _object(self._call(endpoints.SUBJECT_CHOICES, payload), "subject choices")
+        return _answer(self._call(endpoints.SUBJECT_CHOICES, payload), "subject choices")
 
     @authenticated
     def get_choice_semesters(self) -> dict[str, Any]:
@@ -466,7 +452,9 @@ class Webportal:
 
         Typed: :meth:`pyjiit.choices.ChoiceSemesters.from_response`.
         """
-        return _object(self._call(endpoints.CHOICE_SEMESTERS, self._ids("instituteid", "clientid")), "choices")
+        return _answer(
+            self._call(endpoints.CHOICE_SEMESTERS, self._ids("instituteid", "clientid")), "choices"
+        )
 
     # -- exams and marks --------------------------------------------------------------------------
 
@@ -474,7 +462,9 @@ class Webportal:
     def get_semesters_for_exam_events(self) -> list[Semester]:
         """Semesters with exam events, newest first (#18)."""
         answer = self._call(endpoints.EXAM_EVENT_SEMESTERS, self._ids("clientid", "instituteid", "memberid"))
-        rows = _list(answer, "semesterCodeinfo", "semestercode", where="exam semesters")
+        rows = get_list(
+            get_object(answer, "semesterCodeinfo", "exam semesters"), "semestercode", "exam semesters"
+        )
         return [Semester.from_json(row) for row in rows]
 
     @authenticated
@@ -482,7 +472,8 @@ class Webportal:
         """The exam events (T1, T2, end term...) of a semester (#19)."""
         # "registationid" is the portal's spelling; the right one gets an empty answer.
         payload = {**self._ids("instituteid"), "registationid": semester.registration_id}
-        rows = _list(self._call(endpoints.EXAM_EVENTS, payload), "eventcode", "examevent", where="exam events")
+        events = get_object(self._call(endpoints.EXAM_EVENTS, payload), "eventcode", "exam events")
+        rows = get_list(events, "examevent", "exam events")
         return [ExamEvent.from_json(row) for row in rows]
 
     @authenticated
@@ -496,13 +487,13 @@ class Webportal:
             "registrationid": exam_event.registration_id,
             "exameventid": exam_event.exam_event_id,
         }
-        return _object(self._call(endpoints.EXAM_SCHEDULE, payload), "exam schedule")
+        return _answer(self._call(endpoints.EXAM_SCHEDULE, payload), "exam schedule")
 
     @authenticated
     def get_semesters_for_marks(self) -> list[Semester]:
         """Semesters with marks (#21)."""
         answer = self._call(endpoints.MARKS_SEMESTERS, self._ids("instituteid", "studentid"))
-        return [Semester.from_json(row) for row in _list(answer, "semestercode", where="marks semesters")]
+        return [Semester.from_json(row) for row in get_list(answer, "semestercode", "marks semesters")]
 
     @authenticated
     def download_marks(self, semester: Semester) -> bytes:
@@ -539,7 +530,7 @@ class Webportal:
     def get_semesters_for_grade_card(self) -> list[Semester]:
         """Semesters with a grade card (#24)."""
         answer = self._call(endpoints.GRADE_CARD_SEMESTERS, self._ids("instituteid"))
-        return [Semester.from_json(row) for row in _list(answer, "registrations", where="grade card semesters")]
+        return [Semester.from_json(row) for row in get_list(answer, "registrations", "grade card semesters")]
 
     @authenticated
     def get_grade_card(self, semester: Semester) -> dict[str, Any]:
@@ -550,14 +541,12 @@ class Webportal:
         Typed: :meth:`pyjiit.grades.GradeCard.from_response`.
         """
         if self._grade_card_ids is None:
-            info = _dig(
-                self._call(endpoints.GRADE_CARD_STUDENT_INFO, self._ids("instituteid")),
-                "studentinfo",
-                where="grade card student info",
-            )
+            what = "grade card student info"
+            answer = self._call(endpoints.GRADE_CARD_STUDENT_INFO, self._ids("instituteid"))
+            info = get_object(answer, "studentinfo", what)
             self._grade_card_ids = {
-                "programid": _dig(info, "programid", where="grade card student info"),
-                "branchid": _dig(info, "branchid", where="grade card student info"),
+                "programid": get_str(info, "programid", what),
+                "branchid": get_str(info, "branchid", what),
             }
         payload = {
             "branchid": self._grade_card_ids["branchid"],
@@ -565,7 +554,7 @@ class Webportal:
             "programid": self._grade_card_ids["programid"],
             "registrationid": semester.registration_id,
         }
-        return _object(self._call(endpoints.GRADE_CARD, payload), "grade card")
+        return _answer(self._call(endpoints.GRADE_CARD, payload), "grade card")
 
     @authenticated
     def get_current_semester(self) -> dict[str, Any]:
@@ -579,7 +568,7 @@ class Webportal:
             "name": session.name,
             "enrollmentno": session.enrollmentno,
         }
-        return _object(self._call(endpoints.CURRENT_SEMESTER, payload), "current semester")
+        return _answer(self._call(endpoints.CURRENT_SEMESTER, payload), "current semester")
 
     @authenticated
     def get_sgpa_cgpa(self, stynumber: int = 0) -> dict[str, Any]:
@@ -588,7 +577,7 @@ class Webportal:
         Typed: :meth:`pyjiit.grades.SemesterResults.from_response`.
         """
         payload = {**self._ids("instituteid", "studentid"), "stynumber": stynumber}
-        return _object(self._call(endpoints.SGPA_CGPA, payload), "SGPA/CGPA")
+        return _answer(self._call(endpoints.SGPA_CGPA, payload), "SGPA/CGPA")
 
     # -- money ----------------------------------------------------------------------------------------
 
@@ -610,7 +599,7 @@ class Webportal:
 
         Typed: :meth:`pyjiit.fees.FeeSummary.from_response`.
         """
-        return _object(self._call(endpoints.FEE_SUMMARY, self._ids("instituteid")), "fee summary")
+        return _answer(self._call(endpoints.FEE_SUMMARY, self._ids("instituteid")), "fee summary")
 
     # -- MOOC -------------------------------------------------------------------------------------------
 
@@ -620,10 +609,10 @@ class Webportal:
 
         Typed: :meth:`pyjiit.mooc.MoocSemester.from_response`.
         """
-        answer = self._call(endpoints.MOOC_SEMESTERS, self._ids("instituteid"))
-        if not isinstance(answer, list):
-            raise ResponseFormatError("MOOC semesters: expected a list")
-        return answer
+        answer = require_list(
+            self._call(endpoints.MOOC_SEMESTERS, self._ids("instituteid")), "MOOC semesters"
+        )
+        return cast("list[dict[str, Any]]", answer)
 
     @authenticated
     def get_mooc_status(self, semester: Semester) -> dict[str, Any]:
@@ -632,4 +621,4 @@ class Webportal:
         Typed: :meth:`pyjiit.mooc.MoocStatus.from_response`.
         """
         payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
-        return _object(self._call(endpoints.MOOC_STATUS, payload), "MOOC status")
+        return _answer(self._call(endpoints.MOOC_STATUS, payload), "MOOC status")

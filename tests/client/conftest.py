@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
+from pyjiit.testing import FakePortal
 
 from pyjiit import Webportal
-from pyjiit.testing import FakePortal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: Short enough that a hung test fails fast, long enough for a loaded 2-core machine.
 TIMEOUT = (2.0, 3.0)
@@ -19,7 +22,9 @@ def portal() -> Iterator[FakePortal]:
         yield fake
 
 
-def make_client(portal: FakePortal, *, retries: int = 2, timeout: float | tuple[float, float] = TIMEOUT) -> Webportal:
+def make_client(
+    portal: FakePortal, *, retries: int = 2, timeout: float | tuple[float, float] = TIMEOUT
+) -> Webportal:
     """A client of ``portal`` trusting its CA, with fast retries."""
     return Webportal(
         portal.url,

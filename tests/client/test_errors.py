@@ -7,6 +7,7 @@ import time
 
 import pytest
 import requests
+from pyjiit.testing import FakePortal, Fault
 
 from pyjiit import Webportal
 from pyjiit.endpoints import FEE_SUMMARY
@@ -20,7 +21,6 @@ from pyjiit.exceptions import (
     PyjiitError,
     SessionExpired,
 )
-from pyjiit.testing import FakePortal, Fault
 
 from .conftest import TIMEOUT, make_client
 
@@ -34,8 +34,16 @@ def call(client: Webportal) -> object:
 @pytest.mark.parametrize(
     ("fault", "error", "message"),
     [
-        (Fault.status(401, '{"status":401,"error":"Unauthorized"}', "application/json"), SessionExpired, "401"),
-        (Fault.status(200, '{"status":401,"error":"Unauthorized"}', "application/json"), SessionExpired, "token"),
+        (
+            Fault.status(401, '{"status":401,"error":"Unauthorized"}', "application/json"),
+            SessionExpired,
+            "401",
+        ),
+        (
+            Fault.status(200, '{"status":401,"error":"Unauthorized"}', "application/json"),
+            SessionExpired,
+            "token",
+        ),
         (Fault.status(403, "Invalid CORS request"), AccessDenied, "Invalid CORS request"),
         (Fault.server_error("java.lang.NullPointerException"), PortalUnavailable, "NullPointerException"),
         (Fault.status(400, ""), ProtocolError, "HTTP 400"),

@@ -7,9 +7,10 @@ import logging
 import os
 import stat
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from pyjiit.testing import FakePortal, Fault
 
 import pyjiit
 from pyjiit import Webportal, WebportalSession
@@ -24,9 +25,11 @@ from pyjiit.exceptions import (
     SessionError,
     SessionExpired,
 )
-from pyjiit.testing import FakePortal, Fault
 
 from .conftest import make_client
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 UTC = dt.timezone.utc
 
@@ -60,7 +63,9 @@ def test_login_sends_encrypted_bodies_with_the_default_captcha(client: Webportal
     assert "Authorization" not in pretoken.headers
 
 
-def test_every_request_has_a_fresh_local_name_and_user_agent(logged_in: Webportal, portal: FakePortal) -> None:
+def test_every_request_has_a_fresh_local_name_and_user_agent(
+    logged_in: Webportal, portal: FakePortal
+) -> None:
     logged_in.get_student_personal_information()
     logged_in.get_student_personal_information()
     first, second = portal.requests
@@ -208,7 +213,9 @@ def test_save_replaces_a_readable_file_with_a_private_one(logged_in: Webportal, 
         (b'{"format": 1, "regdata": {}}', "incomplete"),
     ],
 )
-def test_load_bad_session_file(client: Webportal, tmp_path: Path, content: bytes | None, message: str) -> None:
+def test_load_bad_session_file(
+    client: Webportal, tmp_path: Path, content: bytes | None, message: str
+) -> None:
     target = tmp_path / "session.json"
     if content is not None:
         target.write_bytes(content)
