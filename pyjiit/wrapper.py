@@ -85,9 +85,10 @@ class Webportal:
     call the other methods.
 
     Args:
-        base_url: The portal's API base; point it at a
-            :class:`pyjiit.testing.FakePortal`'s ``url`` to test without the real portal.
-        sso_url: The base of the Google sign-in exchange.
+        base_url: The portal's API base (default: :data:`API`, the real portal);
+            point it at a :class:`pyjiit.testing.FakePortal`'s ``url`` to test
+            without the real portal.
+        sso_url: The base of the Google sign-in exchange (default: :data:`SSO_API`).
         timeout: Seconds to wait for a connection and for an answer, as
             ``(connect, read)`` or one number for both.
         verify: TLS verification: ``True``, ``False``, or the path of a CA bundle.
@@ -100,9 +101,9 @@ class Webportal:
 
     def __init__(
         self,
-        base_url: str = API,
+        base_url: str | None = None,
         *,
-        sso_url: str = SSO_API,
+        sso_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         verify: bool | str = True,
         retries: int = 2,
@@ -110,6 +111,10 @@ class Webportal:
         session: WebportalSession | None = None,
         http: requests.Session | None = None,
     ) -> None:
+        # Read at construction, not definition, so that code written for 0.1.0a9
+        # can be pointed elsewhere by setting pyjiit.wrapper.API.
+        base_url = API if base_url is None else base_url
+        sso_url = SSO_API if sso_url is None else sso_url
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
         if not sso_url.startswith(("http://", "https://")):
