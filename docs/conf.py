@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+# Local extensions: the check that every public name is in the API reference.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "pyjiit"
 author = "the pyjiit developers"
@@ -13,8 +22,10 @@ version = ".".join(release.split(".")[:2])
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "public_api_check",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]
@@ -34,4 +45,25 @@ nitpick_ignore_regex = [
     ("py:.*", r"(datetime|collections\.abc|typing|pathlib|os|json|ssl|socket|threading)\..*"),
     ("py:.*", r"(requests|urllib3|Crypto|trustme)(\..*)?"),
     ("py:class", r"CbcMode|Path|Any|Self"),
+    # The type variables of the pyjiit.wrapper.authenticated decorator.
+    ("py:class", r"P|R"),
 ]
+
+
+def keep_attribute_docs_as_prose(
+    _app: Sphinx, what: str, _name: str, _obj: object, _options: object, lines: list[str]
+) -> None:
+    """Stop napoleon from reading a data or property docstring's first line as ``type: text``.
+
+    pyjiit's types come from annotations, and its one-line docs often contain a
+    colon ("Statuses meaning "down for a moment": ..."), which napoleon would
+    turn into a bogus type.  Napoleon skips blank lines before it looks, so the
+    text is put behind an empty reST comment (``..``), which renders as nothing.
+    """
+    if what in {"attribute", "data", "property"} and any(lines):
+        lines[:0] = ["..", ""]
+
+
+def setup(app: Sphinx) -> None:
+    """Register this project's docstring handling (before napoleon's, which has priority 500)."""
+    app.connect("autodoc-process-docstring", keep_attribute_docs_as_prose, priority=400)

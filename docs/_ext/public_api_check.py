@@ -1,0 +1,188 @@
+"""A Sphinx extension that fails the build when a public name of pyjiit is not in the reference.
+
+After the build has read every page, it walks pyjiit's public modules (every
+module whose dotted path has no ``_``-prefixed part), takes each module's
+public names (its ``__all__``) and the public members of its classes, and
+warns about every one that the API reference does not describe.  The docs
+session builds with ``-W``, so one such name fails the build.
+
+autodoc only describes members that have a docstring (no ``:undoc-members:``
+anywhere), so a name missing from the reference is either left out of the
+reference pages or lacks a docstring; the warning says which.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import importlib
+import inspect
+import pkgutil
+import sys
+from typing import TYPE_CHECKING, Any
+
+from sphinx.pycode import ModuleAnalyzer
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import ModuleType
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+PACKAGE = "pyjiit"
+
+
+def public_modules(package: str = PACKAGE) -> list[ModuleType]:
+    """Import and return the package and each of its public submodules."""
+    root = importlib.import_module(package)
+    modules = [root]
+    for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}."):
+        if any(part.startswith("_") for part in info.name.split(".")):
+            continue
+        modules.append(importlib.import_module(info.name))
+    return modules
+
+
+def public_names(module: ModuleType) -> list[str]:
+    """A module's public names: its ``__all__``, or what it defines without a leading ``_``."""
+    declared = getattr(module, "__all__", None)
+    if declared is not None:
+        return list(declared)
+    return [
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
+    ]
+
+
+@functools.cache
+def public_bindings() -> list[tuple[ModuleType, str, Any]]:
+    """Every ``(module, name, value)`` a public module of pyjiit exports."""
+    return [
+        (module, name, getattr(module, name))
+        for module in public_modules()
+        for name in public_names(module)
+        if hasattr(module, name)
+    ]
+
+
+def class_members(cls: type) -> Iterator[str]:
+    """The public members a class defines itself (inherited ones are documented where defined)."""
+    fields = {field.name for field in dataclasses.fields(cls)} if dataclasses.is_dataclass(cls) else set()
+    for name, value in vars(cls).items():
+        if name.startswith("_") or name in fields:
+            continue  # dataclass fields are documented in the class's "Attributes:" section
+        if isinstance(value, (staticmethod, classmethod, property, enum.Enum)) or inspect.isfunction(value):
+            yield name
+        elif (cls.__qualname__, name) in ModuleAnalyzer.for_module(cls.__module__).find_attr_docs():
+            yield name  # a class attribute with a "#:" comment
+
+
+def member_documented(cls: type, name: str) -> bool:
+    """Whether a class member has a docstring (or, for an attribute, a ``#:`` comment)."""
+    value = vars(cls)[name]
+    if isinstance(value, (staticmethod, classmethod)):
+        value = value.__func__
+    if isinstance(value, property) or inspect.isfunction(value):
+        return bool((value.__doc__ or "").strip())
+    return (cls.__qualname__, name) in ModuleAnalyzer.for_module(cls.__module__).find_attr_docs()
+
+
+def has_docstring(module: ModuleType, name: str, value: Any) -> bool:  # noqa: ANN401
+    """Whether a module-level name carries its own documentation."""
+    if inspect.isclass(value) or inspect.isroutine(value):
+        doc = value.__doc__ or ""
+        if dataclasses.is_dataclass(value) and doc.startswith(f"{value.__name__}("):
+            return False  # the signature dataclasses writes when there is no docstring
+        return bool(doc.strip())
+    return ("", name) in ModuleAnalyzer.for_module(module.__name__).find_attr_docs()
+
+
+def missing_names(described: set[str]) -> list[str]:
+    """Return a line for every public name of pyjiit that ``described`` lacks, with the reason.
+
+    A name re-exported elsewhere (``pyjiit.Webportal`` is ``pyjiit.wrapper.Webportal``)
+    is described once: any public name bound to the same object will do.
+    """
+    problems: list[str] = []
+    for module in public_modules():
+        if module.__name__ not in described:
+            problems.append(f"{module.__name__}: the module is not in the API reference (automodule)")
+        problems.extend(
+            f"{module.__name__}.{name}: listed in __all__ but not defined"
+            for name in public_names(module)
+            if not hasattr(module, name)
+        )
+    bindings = public_bindings()
+    for module, name, value in bindings:
+        aliases = [f"{other.__name__}.{alias}" for other, alias, same in bindings if same is value]
+        found = [alias for alias in aliases if alias in described]
+        if not found:
+            reason = "not in any page" if has_docstring(module, name, value) else "it has no docstring"
+            problems.append(f"{module.__name__}.{name}: missing from the API reference ({reason})")
+            continue
+        if inspect.isclass(value) and value.__module__.startswith(PACKAGE):
+            for member in class_members(value):
+                if not any(f"{alias}.{member}" in described for alias in found):
+                    reason = "not in any page" if member_documented(value, member) else "it has no docstring"
+                    problems.append(f"{found[0]}.{member}: missing from the API reference ({reason})")
+    return sorted(set(problems))
+
+
+def resolve_reexport(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
+) -> Element | None:
+    """Resolve a Python reference the way Python resolves the name in the referring module.
+
+    A docstring in ``pyjiit.wrapper`` may say ``WebportalSession.from_dict``
+    (imported there from ``pyjiit.session``), and an annotation may name an
+    imported alias such as ``Timeout``.  Sphinx only looks for
+    ``pyjiit.wrapper.WebportalSession``; this finds the object the name is bound
+    to and retries under each public name it is documented as.  Names that
+    resolve to nothing documented stay broken, and ``-n`` reports them.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    target: str = node["reftarget"]
+    module_name = node.get("py:module")
+    head, _, rest = target.partition(".")
+    module = sys.modules.get(module_name) if module_name else None
+    if module is None or not hasattr(module, head):
+        return None
+    value = getattr(module, head)
+    python = env.get_domain("py")
+    for other, name, same in public_bindings():
+        if same is not value:
+            continue
+        alias = f"{other.__name__}.{name}" + (f".{rest}" if rest else "")
+        new = node.deepcopy()
+        new["reftarget"] = alias
+        new["refspecific"] = False
+        # An annotation naming a type alias asks for a class; the alias is data.
+        for role in (node["reftype"], "obj"):
+            resolved = python.resolve_xref(env, node["refdoc"], app.builder, role, alias, new, contnode)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+def check(_app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn once for each public name the reference lacks (``env-check-consistency``)."""
+    python = env.get_domain("py")
+    described = {name for name, *_ in python.get_objects()}
+    for problem in missing_names(described):
+        logger.warning("public name not documented: %s", problem, type="pyjiit", subtype="reference")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the check and the resolver with Sphinx."""
+    app.connect("env-check-consistency", check)
+    app.connect("missing-reference", resolve_reexport)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
