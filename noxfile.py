@@ -129,9 +129,10 @@ def docs(session: nox.Session) -> None:
 
 
 def git(session: nox.Session, *args: str) -> str:
-    """Run git in the project and return what it printed, stripped."""
+    """Run git in the project and return what it printed, less the final newline."""
     output = session.run("git", "-C", str(ROOT), *args, external=True, silent=True)
-    return (output or "").strip()
+    # Only the newline: `git status --porcelain` lines begin with meaningful spaces.
+    return (output or "").rstrip("\n")
 
 
 def require_clean_tree(session: nox.Session) -> str:
