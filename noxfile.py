@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import json
 import os
 import shutil
 import sys
@@ -215,8 +214,8 @@ def build(session: nox.Session) -> None:
     session.log(f"built {sdist.name} and {wheel.name}")
 
 
-#: Ask for the JSON form of the simple API (PEP 691); an index without it sends HTML (PEP 503).
-SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
+#: The HTML forms of a simple-API page (PEP 503, and PEP 691's name for the same): every index has one.
+SIMPLE_HTML = ("text/html", "application/vnd.pypi.simple.v1+html")
 
 
 def pypi_simple_url(session: nox.Session) -> str:
@@ -252,12 +251,13 @@ class _SimpleLinks(HTMLParser):
 def index_files(session: nox.Session, index_url: str) -> dict[str, str | None]:
     """The files the index lists for this project, each with its sha256 (None when not given).
 
-    Reads the project's simple-API page, ``{index_url}/{project}/``, with the
-    standard library (nox's own environment has no requests).
+    Reads the project's simple-API page, ``{index_url}/{project}/``, in the HTML
+    form every index serves (PEP 503: links with ``#sha256=`` fragments), with
+    the standard library (nox's own environment has no requests).
     """
     page = urljoin(index_url.rstrip("/") + "/", f"{canonicalize_name(PROJECT)}/")
     # Every index URL here is http(s): twine's, or one that publish_options checked.
-    request = Request(page, headers={"Accept": f"{SIMPLE_JSON}, text/html;q=0.1"})  # noqa: S310
+    request = Request(page, headers={"Accept": ", ".join(SIMPLE_HTML)})  # noqa: S310
     try:
         with urlopen(request, timeout=60) as response:  # noqa: S310
             kind = response.headers.get_content_type()
@@ -268,12 +268,7 @@ def index_files(session: nox.Session, index_url: str) -> dict[str, str | None]:
         session.error(f"could not read {page}: HTTP {error.code} {error.reason}")
     except OSError as error:  # URLError, timeouts, refused connections
         session.error(f"could not reach {page}: {getattr(error, 'reason', error)}")
-    if kind == SIMPLE_JSON:
-        try:
-            return {file["filename"]: file["hashes"].get("sha256") for file in json.loads(body)["files"]}
-        except (ValueError, LookupError, TypeError, AttributeError):
-            session.error(f"{page} is not a simple-API page (PEP 691): cannot tell what it lists")
-    if kind != "text/html":
+    if kind not in SIMPLE_HTML:
         session.error(f"{page} answered {kind}, not a simple-API page: check --index-url")
     links = _SimpleLinks()
     links.feed(body)

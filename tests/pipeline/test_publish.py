@@ -121,7 +121,8 @@ def test_publishing_again_stops_before_uploading(
 ) -> None:
     clone.reset(published.commit)
     before = package_index.files()
-    run = publish(clone, package_index)
+    # This time through the simple index's own URL, as for an index that serves it apart.
+    run = publish(clone, package_index, "--index-url", package_index.simple_url)
     assert_failed(run, f"pyjiit {published.version} is already on {package_index.url}")
     assert "`poetry version patch`" in run.output
     assert package_index.files() == before
@@ -178,3 +179,11 @@ def test_dry_run_uploads_nothing(
     assert f"dry run: pyjiit-{version}.tar.gz and pyjiit-{version}-py3-none-any.whl" in run.output
     assert "twine upload" not in run.output
     assert package_index.files() == before
+
+
+def test_pypi_is_the_default_index(project: Clone) -> None:
+    # pyjiit 0.1.0a9 is on PyPI, and a published version stays there.
+    project.commit_version("0.1.0a9")
+    run = project.nox("-R", "-s", "publish", "--", "--dry-run")
+    assert_failed(run, "pyjiit 0.1.0a9 is already on PyPI")
+    assert "`poetry version prerelease`" in run.output
