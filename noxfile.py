@@ -186,12 +186,9 @@ def build_distributions(session: nox.Session, expect: str | None) -> tuple[Path,
     sdist, wheel = sdists[0], wheels[0]
     wheel_name, wheel_version, _, _ = parse_wheel_filename(wheel.name)
     sdist_name, sdist_version = parse_sdist_filename(sdist.name)
-    if {wheel_name, sdist_name} != {canonicalize_name(PROJECT)} or {wheel_version, sdist_version} != {
-        Version(PYPROJECT["project"]["version"])
-    }:
-        session.error(
-            f"{sdist.name} and {wheel.name} are not both {PROJECT} {PYPROJECT['project']['version']}"
-        )
+    this_release = (canonicalize_name(PROJECT), Version(PYPROJECT["project"]["version"]))
+    if (wheel_name, wheel_version) != this_release or (sdist_name, sdist_version) != this_release:
+        session.error(f"{sdist.name} and {wheel.name} are not both {PROJECT} {this_release[1]}")
     if expect is not None:
         try:
             wanted = Version(expect)
@@ -327,7 +324,7 @@ def upload(session: nox.Session, repository_url: str | None, files: Iterable[Pat
         "TWINE_REPOSITORY_URL": repository_url,  # None leaves twine its default: PyPI
     }
     try:
-        # Silent: twine's output is shown only if it fails, so nothing it echoes lingers in logs.
+        # Silent: twine's output (whatever an index answers) is shown only to explain a failure.
         session.run("twine", "upload", "--disable-progress-bar", *map(str, files), env=env, silent=True)
     except nox.command.CommandFailed:
         session.error(
