@@ -63,9 +63,8 @@ def published(clone: Clone, package_index: PackageIndex, versions: Iterator[str]
     version = next(versions)
     commit = clone.commit_version(version)
     run = publish(clone, package_index)
-    hashes = {
-        path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in (clone.path / "dist").iterdir()
-    }
+    built = sorted((clone.path / "dist").glob("*"))  # none if publish stopped before building
+    hashes = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in built}
     return Published(version, commit, run, hashes, files_containing(clone.path, package_index.password))
 
 
