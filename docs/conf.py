@@ -41,12 +41,14 @@ myst_heading_anchors = 3
 
 # The build is offline (no intersphinx), so names from the standard library and
 # from dependencies cannot be linked; everything of pyjiit's own must be.
+_STDLIB = "|".join(sorted(sys.stdlib_module_names))
 nitpick_ignore_regex = [
-    ("py:.*", r"(datetime|collections\.abc|typing|pathlib|os|json|ssl|socket|threading)\..*"),
+    ("py:.*", rf"({_STDLIB}|dt)(\..*)?"),
     ("py:.*", r"(requests|urllib3|Crypto|trustme)(\..*)?"),
-    ("py:class", r"CbcMode|Path|Any|Self"),
-    # The type variables of the pyjiit.wrapper.authenticated decorator.
-    ("py:class", r"P|R"),
+    # Standard names as annotations spell them after a `from ... import`.
+    ("py:class", r"CbcMode|Path|Any|Self|Decimal|Enum"),
+    # The private alias of the models' `raw` fields (a JSON object: dict[str, Any]).
+    ("py:class", r"JSONObject"),
 ]
 
 

@@ -20,7 +20,7 @@ import importlib
 import inspect
 import pkgutil
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
@@ -136,32 +136,57 @@ def missing_names(described: set[str]) -> list[str]:
     return sorted(set(problems))
 
 
-def resolve_reexport(
+def referenced_object(target: str, module_name: str | None) -> tuple[Any, str] | None:
+    """Find what a reference names, as Python would: ``(object, rest of the dotted name)``.
+
+    The first part of ``target`` is looked up in the referring module, else
+    ``target`` is read as a full dotted path from an importable module.
+    """
+    head, _, rest = target.partition(".")
+    module = sys.modules.get(module_name) if module_name else None
+    if module is not None and hasattr(module, head):
+        return getattr(module, head), rest
+    parts = target.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        module = sys.modules.get(".".join(parts[:cut]))
+        if module is not None and hasattr(module, parts[cut]):
+            return getattr(module, parts[cut]), ".".join(parts[cut + 1 :])
+    return None
+
+
+def resolve_by_object(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
 ) -> Element | None:
-    """Resolve a Python reference the way Python resolves the name in the referring module.
+    """Resolve a Python reference Sphinx could not, by finding the object it names.
 
-    A docstring in ``pyjiit.wrapper`` may say ``WebportalSession.from_dict``
-    (imported there from ``pyjiit.session``), and an annotation may name an
-    imported alias such as ``Timeout``.  Sphinx only looks for
-    ``pyjiit.wrapper.WebportalSession``; this finds the object the name is bound
-    to and retries under each public name it is documented as.  Names that
-    resolve to nothing documented stay broken, and ``-n`` reports them.
+    Sphinx looks names up textually; Python code names things other ways:
+
+    - a name imported into the referring module (``WebportalSession`` in
+      ``pyjiit.wrapper``, the ``Timeout`` alias in an annotation) is retried
+      under every public name bound to the same object;
+    - an inherited member (``MoocSemesters.from_response``) is retried on the
+      class that defines it;
+    - a type variable (``_L`` in ``-> _L``) has no page, so it stays plain text.
+
+    Anything else stays unresolved, and ``-n`` reports it.
     """
     if node.get("refdomain") != "py":
         return None
-    target: str = node["reftarget"]
-    module_name = node.get("py:module")
-    head, _, rest = target.partition(".")
-    module = sys.modules.get(module_name) if module_name else None
-    if module is None or not hasattr(module, head):
+    found = referenced_object(node["reftarget"], node.get("py:module"))
+    if found is None:
         return None
-    value = getattr(module, head)
+    value, rest = found
+    if isinstance(value, (TypeVar, ParamSpec)):
+        return contnode
+    member, _, rest_after = rest.partition(".")
+    if inspect.isclass(value) and member and not rest_after:
+        # Point at the class that defines the member, which is where it is described.
+        value = next((cls for cls in value.__mro__ if member in vars(cls)), value)
     python = env.get_domain("py")
-    for other, name, same in public_bindings():
+    for module, name, same in public_bindings():
         if same is not value:
             continue
-        alias = f"{other.__name__}.{name}" + (f".{rest}" if rest else "")
+        alias = f"{module.__name__}.{name}" + (f".{rest}" if rest else "")
         new = node.deepcopy()
         new["reftarget"] = alias
         new["refspecific"] = False
@@ -184,5 +209,5 @@ def check(_app: Sphinx, env: BuildEnvironment) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the check and the resolver with Sphinx."""
     app.connect("env-check-consistency", check)
-    app.connect("missing-reference", resolve_reexport)
+    app.connect("missing-reference", resolve_by_object)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
