@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -66,6 +67,19 @@ def keep_attribute_docs_as_prose(
         lines[:0] = ["..", ""]
 
 
+def show_enum_members(
+    _app: Sphinx,
+    _what: str,
+    _name: str,
+    obj: object,
+    _skip: bool,
+    _options: object,  # noqa: FBT001
+) -> bool | None:
+    """Show every member of an enum, docstring or not: its name and value are its documentation."""
+    return False if isinstance(obj, enum.Enum) else None
+
+
 def setup(app: Sphinx) -> None:
     """Register this project's docstring handling (before napoleon's, which has priority 500)."""
     app.connect("autodoc-process-docstring", keep_attribute_docs_as_prose, priority=400)
+    app.connect("autodoc-skip-member", show_enum_members)
