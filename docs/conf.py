@@ -72,8 +72,8 @@ def show_enum_members(
     _what: str,
     _name: str,
     obj: object,
-    _skip: bool,
-    _options: object,  # noqa: FBT001
+    _skip: bool,  # noqa: FBT001 (Sphinx passes it positionally)
+    _options: object,
 ) -> bool | None:
     """Show every member of an enum, docstring or not: its name and value are its documentation."""
     return False if isinstance(obj, enum.Enum) else None
