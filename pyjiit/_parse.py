@@ -25,8 +25,10 @@ from pyjiit.utils import IST
 
 __all__ = [
     "JSONObject",
+    "clock_time",
     "describe",
     "field_error",
+    "get_bool",
     "get_decimal",
     "get_epoch_ms",
     "get_flag",
@@ -43,6 +45,7 @@ __all__ = [
     "parse_datetime",
     "require_object",
     "require_objects",
+    "strip_code_suffix",
 ]
 
 #: A decoded JSON object.
@@ -185,6 +188,14 @@ def get_id(data: object, key: str, what: str) -> str:
 get_decimal_str = get_id
 
 
+def get_bool(data: object, key: str, what: str) -> bool:
+    """Read a JSON boolean field."""
+    value = _field(data, key, what)
+    if not isinstance(value, bool):
+        raise field_error(what, key, "a boolean", value)
+    return value
+
+
 def get_flag(data: object, key: str, what: str) -> bool:
     """Read one of the portal's ``"Y"``/``"N"`` flags (or a JSON boolean) as a bool."""
     value = _field(data, key, what)
@@ -281,3 +292,26 @@ def parse_datetime(text: str, fmt: str, *, what: str, key: str, example: str) ->
         return dt.datetime.strptime(text.strip(), fmt)  # noqa: DTZ007 - the portal's times carry no zone
     except ValueError:
         raise field_error(what, key, f"a date like {example!r}", text) from None
+
+
+def clock_time(day: dt.date, clock: str, half: str) -> dt.datetime | None:
+    """Return the time ``clock`` (``"10:50"``) ``half`` (``"am"``/``"PM"``) on ``day`` in IST.
+
+    Returns ``None`` for an impossible time such as ``"13:00 PM"``: the portal's
+    free-text times are informative, not worth failing a whole answer over.
+    """
+    try:
+        time = dt.datetime.strptime(f"{clock} {half.upper()}", "%I:%M %p").time()  # noqa: DTZ007 - IST added below
+    except ValueError:
+        return None
+    return dt.datetime.combine(day, time, tzinfo=IST)
+
+
+def strip_code_suffix(title: str, code: str) -> str:
+    """Return a subject's name from the portal's ``"NAME (CODE)"`` title, spaces normalised.
+
+    The title is returned whole (normalised) when it does not end with the code.
+    """
+    title = " ".join(title.split())
+    name = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)$", "", title).strip() if code else title
+    return name or title

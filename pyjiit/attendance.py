@@ -16,12 +16,13 @@ subject component and attached with :meth:`SubjectAttendance.with_daily`.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pyjiit._parse import (
     JSONObject,
+    clock_time,
     get_float,
     get_id,
     get_int,
@@ -31,11 +32,14 @@ from pyjiit._parse import (
     optional,
     parse_datetime,
     require_object,
+    strip_code_suffix,
 )
 from pyjiit.attendance_math import AttendanceCounts
 from pyjiit.exceptions import NoDataFound
 from pyjiit.registration import Component
-from pyjiit.utils import IST
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = [
     "AttendanceDetail",
@@ -176,15 +180,6 @@ _CLASS_TIME = re.compile(
 _CLASS_DATE = re.compile(r"\s*(\d{1,2}/\d{1,2}/\d{4})")
 
 
-def _clock(day: dt.date, clock: str, half: str) -> dt.datetime | None:
-    """Return ``clock`` (``"10:50"``) with ``half`` (``"AM"``) on ``day`` in IST, or ``None`` if invalid."""
-    try:
-        time = dt.datetime.strptime(f"{clock} {half.upper()}", "%I:%M %p").time()  # noqa: DTZ007
-    except ValueError:
-        return None
-    return dt.datetime.combine(day, time, tzinfo=IST)
-
-
 def _class_times(text: str, what: str) -> tuple[dt.date, dt.datetime | None, dt.datetime | None]:
     """Read a class's day and, when readable, its start and end (in IST) from the portal's text."""
     example = "18/09/2026 (10:00:AM - 10:50 AM)"
@@ -196,7 +191,8 @@ def _class_times(text: str, what: str) -> tuple[dt.date, dt.datetime | None, dt.
         day = parse_datetime(date_text, "%d/%m/%Y", what=what, key="datetime", example=example).date()
         return day, None, None
     day = parse_datetime(match["date"], "%d/%m/%Y", what=what, key="datetime", example=example).date()
-    return day, _clock(day, match["start"], match["start_half"]), _clock(day, match["end"], match["end_half"])
+    start = clock_time(day, match["start"], match["start_half"])
+    return day, start, clock_time(day, match["end"], match["end_half"])
 
 
 @dataclass(frozen=True)
@@ -415,7 +411,6 @@ class SubjectAttendance(AttendanceCounts):
         data = require_object(response, what)
         code = get_text(data, "individualsubjectcode", what)
         title = " ".join(get_str(data, "subjectcode", what).split())
-        name = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)$", "", title).strip() or title
         components = tuple(
             ComponentAttendance(
                 component=kind,
@@ -428,7 +423,7 @@ class SubjectAttendance(AttendanceCounts):
         return cls(
             subject_id=get_id(data, "subjectid", what),
             code=code,
-            name=name,
+            name=strip_code_suffix(title, code),
             title=title,
             portal_percentage=optional(get_float, data, "LTpercantage", what),
             components=components,
