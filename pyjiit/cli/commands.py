@@ -7,6 +7,7 @@ session and call them.  ``demo`` calls the same functions on a fake portal.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import getpass
 import os
@@ -257,9 +258,10 @@ def _semester_attendance(
     return candidates[0], None
 
 
-def _daily(portal: Webportal, semester: Semester, subject: SubjectAttendance) -> DailyAttendance:
-    """Every class of ``subject``, all its components in one request."""
-    components = [part.component_id for part in subject.components]
+def _daily(
+    portal: Webportal, semester: Semester, subject: SubjectAttendance, components: Sequence[str]
+) -> DailyAttendance:
+    """The classes of ``subject``'s ``components`` (their ids), in one request."""
     try:
         answer = portal.get_subject_daily_attendance(semester, subject.subject_id, subject.code, components)
     except NoDataFound:
@@ -323,7 +325,9 @@ def attendance_report(
         rows = []
         for number, item in enumerate(subjects, 1):
             progress(f"Counting classes: {item.name} ({number}/{len(subjects)})")
-            rows.append(SubjectRow.build(item, _daily(portal, chosen, item), goal))
+            # One request for all of a subject's components: the portal is slow.
+            classes = _daily(portal, chosen, item, [part.component_id for part in item.components])
+            rows.append(SubjectRow.build(item, classes, goal))
     return AttendanceReport(semester=code, goal=goal, subjects=tuple(rows))
 
 
@@ -350,12 +354,18 @@ def daily_report(
         if detail is None:
             raise CommandError(f"no attendance recorded in {code} yet")
         item = _match_subject(detail.subjects, subject, code)
-        daily = _daily(portal, chosen, item)
+        # One request per component, so that each class says whether it was a lecture, tutorial or lab.
+        for part in item.components:
+            item = item.with_daily(part.component, _daily(portal, chosen, item, [part.component_id]))
+    classes = [
+        ClassRow.build(entry, part.component)
+        for part in item.components
+        if part.daily is not None
+        for entry in part.daily.classes
+    ]
+    classes.sort(key=lambda row: (row.date, row.start or dt.datetime.min.replace(tzinfo=dt.timezone.utc)))
     return DailyReport(
-        semester=code,
-        goal=goal,
-        subject=SubjectRow.build(item, daily, goal),
-        classes=tuple(ClassRow.build(entry) for entry in daily.classes),
+        semester=code, goal=goal, subject=SubjectRow.build(item, item, goal), classes=tuple(classes)
     )
 
 

@@ -221,12 +221,12 @@ def _daily(report: DailyReport, console: Console) -> None:
             f": {advice}",
         )
     )
-    table = _table(None, "Date", "Time", "Type", "Mark")
+    table = _table(None, "Date", "Time", "Class", "Mark")
     for entry in report.classes:
         table.add_row(
             entry.date.isoformat(),
             _span(entry.start, entry.end),
-            _text(entry.class_type),
+            entry.component.name.title(),
             Text(entry.mark, style="green" if entry.present else "red"),
         )
     console.print(table)

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pyjiit.attendance import ClassEntry, SubjectAttendance
     from pyjiit.attendance_math import AttendanceCounts
     from pyjiit.exam import ExamEvent, ExamScheduleEntry
     from pyjiit.fees import FeeHead, PendingCharge
     from pyjiit.grades import GradeCardEntry, SemesterResult
+    from pyjiit.registration import Component
     from pyjiit.session import WebportalSession
     from pyjiit.student import PersonalInfo
 
@@ -162,6 +166,7 @@ class ClassRow:
         date: The day of the class.
         start: When it started, or ``None`` if the portal's text is unreadable.
         end: When it ended, or ``None`` if the portal's text is unreadable.
+        component: ``"L"`` (lecture), ``"T"`` (tutorial) or ``"P"`` (practical).
         present: Whether the student was marked present.
         mark: The portal's mark, e.g. ``"Present"``.
         class_type: e.g. ``"Regular"``, or ``None``.
@@ -170,14 +175,15 @@ class ClassRow:
     date: dt.date
     start: dt.datetime | None
     end: dt.datetime | None
+    component: Component
     present: bool
     mark: str
     class_type: str | None
 
     @classmethod
-    def build(cls, entry: ClassEntry) -> ClassRow:
-        """Make the line of one class."""
-        return cls(entry.date, entry.start, entry.end, entry.present, entry.mark, entry.class_type)
+    def build(cls, entry: ClassEntry, component: Component) -> ClassRow:
+        """Make the line of one class of ``component``."""
+        return cls(entry.date, entry.start, entry.end, component, entry.present, entry.mark, entry.class_type)
 
 
 @dataclass(frozen=True)
@@ -188,7 +194,7 @@ class DailyReport:
         semester: The semester's code.
         goal: The attendance goal, in percent.
         subject: The subject's totals.
-        classes: Its classes, newest first.
+        classes: Its classes, oldest first.
     """
 
     semester: str
@@ -442,11 +448,25 @@ Report = (
 )
 
 
+def _amount(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+#: How each kind of value in a report is written as JSON, first match wins.
+_LEAVES: tuple[tuple[type | tuple[type, ...], Callable[[Any], Any]], ...] = (
+    (enum.Enum, lambda value: value.value),
+    (dt.date, lambda value: value.isoformat()),  # datetimes too
+    (Decimal, _amount),
+    (PurePath, str),
+    ((str, int, float, bool, type(None)), lambda value: value),
+)
+
+
 def to_json(value: object) -> Any:  # noqa: ANN401 (any JSON value)
     """Return ``value`` (a report, or anything in one) as data :func:`json.dumps` accepts.
 
     Dates and times become ISO 8601 strings, amounts of money (``Decimal``)
-    numbers, paths strings.
+    numbers, paths strings, enumerations their values.
 
     Raises:
         TypeError: ``value`` holds something no report holds.
@@ -455,12 +475,7 @@ def to_json(value: object) -> Any:  # noqa: ANN401 (any JSON value)
         return {field.name: to_json(getattr(value, field.name)) for field in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):
         return [to_json(item) for item in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, PurePath):
-        return str(value)
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
+    for kinds, convert in _LEAVES:
+        if isinstance(value, kinds):
+            return convert(value)
     raise TypeError(f"cannot write a {type(value).__name__} as JSON")

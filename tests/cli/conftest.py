@@ -119,6 +119,12 @@ def fresh_cli(mode: str, tmp_path: Path) -> Cli:
     return Cli(tmp_path / "cache", mode)
 
 
+@pytest.fixture
+def fresh_here(tmp_path: Path) -> Cli:
+    """An in-process command with an empty cache."""
+    return Cli(tmp_path / "cache", "in-process")
+
+
 def logged_in(portal: FakePortal, cache: Path, mode: str) -> Cli:
     """A command logged in to ``portal`` as the demo student."""
     command = Cli(cache, mode)

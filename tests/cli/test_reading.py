@@ -84,6 +84,10 @@ def test_daily_attendance_of_one_subject(cli: Cli, portal: FakePortal) -> None:
     assert (data["subject"]["attended"], data["subject"]["total"]) == (attended, total)
     assert len(data["classes"]) == total
     assert sum(entry["present"] for entry in data["classes"]) == attended
+    assert Counter(entry["component"] for entry in data["classes"]) == {
+        part.kind: len(meetings(semester, subject, part)) for part in subject.components
+    }
+    assert [entry["date"] for entry in data["classes"]] == sorted(entry["date"] for entry in data["classes"])
     text = cli("attendance", subject.clean_code, "--daily")
     assert text.code == 0, text.stderr
     assert f"{attended} of {total} classes attended" in text.stdout
