@@ -1,0 +1,16 @@
+"""The fake portal's answer to each endpoint, one module per group of PORTAL.md section 1."""
+
+from __future__ import annotations
+
+from pyjiit.testing.handlers import attendance, login, registration, student
+from pyjiit.testing.routing import RouteTable
+
+__all__ = ["ROUTES"]
+
+#: Every endpoint's route.
+ROUTES = RouteTable.merge(
+    login.routes,
+    student.routes,
+    attendance.routes,
+    registration.routes,
+)
