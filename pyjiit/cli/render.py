@@ -158,11 +158,10 @@ def _account(report: Account, console: Console) -> None:
     ]
     if report.expires is not None:
         details.append(("Session expires", report.expires.astimezone(IST).strftime("%Y-%m-%d %H:%M IST")))
-    grid = Table.grid(padding=(0, 2))
-    for label, value in details:
-        if value is not None:
-            grid.add_row(Text(label, style="dim"), str(value))
-    console.print(grid)
+    shown = [(label, str(value)) for label, value in details if value is not None]
+    width = max(len(label) for label, _ in shown)
+    for label, value in shown:
+        console.print(Text.assemble((label.ljust(width), "dim"), "  ", value))
 
 
 @render.register
