@@ -29,8 +29,7 @@ class FakePortal:
     It follows PORTAL.md as closely as the real portal is known: the
     ``LocalName`` check against the server's own IST day, encrypted and plain
     bodies per endpoint, bearer tokens that expire by the server clock, the
-    login flow, and the account, attendance and registration endpoints
-    (#1-#17) with seeded data (:attr:`student`).
+    login flow, and all 37 endpoints with seeded data (:attr:`student`).
     Where the real portal's behaviour is not known, the fake picks one and
     says so: Failure envelopes come with HTTP 200 (KT's tests use 417), the
     ``LocalName`` check comes before the token check, and a body in the wrong
