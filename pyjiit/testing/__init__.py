@@ -2,7 +2,8 @@
 
 ``FakePortal`` speaks the protocol of PORTAL.md (the ``LocalName`` day check,
 encrypted and plain bodies, bearer tokens, the login flow) over real HTTP or
-HTTPS on 127.0.0.1, and serves all 37 endpoints for one demo student.
+HTTPS on 127.0.0.1, and serves all 37 endpoints for one demo student.  Run
+``python -m pyjiit.testing`` to serve it standalone.
 """
 
 from __future__ import annotations
