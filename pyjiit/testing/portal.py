@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from pyjiit.testing.data import DemoStudent
+    from pyjiit.testing.faults import Fault
 
 __all__ = ["FakePortal"]
 
@@ -29,8 +30,7 @@ class FakePortal:
     It follows PORTAL.md as closely as the real portal is known: the
     ``LocalName`` check against the server's own IST day, encrypted and plain
     bodies per endpoint, bearer tokens that expire by the server clock, the
-    login flow, and the account, attendance and registration endpoints
-    (#1-#17) with seeded data (:attr:`student`).
+    login flow, and all 37 endpoints with seeded data (:attr:`student`).
     Where the real portal's behaviour is not known, the fake picks one and
     says so: Failure envelopes come with HTTP 200 (KT's tests use 417), the
     ``LocalName`` check comes before the token check, and a body in the wrong
@@ -65,7 +65,7 @@ class FakePortal:
         self.host = host
         self._port = port
         self._state = PortalState(clock_offset=clock_offset, token_lifetime=token_lifetime)
-        self._exchange = Exchange(self._state, ROUTES)
+        self._exchange = Exchange(self._state, ROUTES, self._wait)
         self._server: PortalServer | None = None
         self._certificate: ServerCertificate | None = None
 
@@ -124,6 +124,10 @@ class FakePortal:
     ) -> None:
         """Stop serving (see :meth:`stop`)."""
         self.stop()
+
+    def _wait(self, seconds: float) -> bool:
+        server = self._server
+        return server.wait(seconds) if server is not None else True
 
     # -- Where it is ------------------------------------------------------------------------------
 
@@ -219,7 +223,25 @@ class FakePortal:
         """Make every token issued so far fail as expired (HTTP 401); new logins still work."""
         self._state.expire_tokens()
 
-    # -- The request log -------------------------------------------------------------------------
+    # -- Faults and the request log ---------------------------------------------------------------
+
+    def inject(self, path: str, fault: Fault, times: int = 1) -> None:
+        """Answer the next ``times`` calls to ``path`` with ``fault`` instead of normally.
+
+        Faults queue per endpoint, first in first out, and are used up one per
+        call; calls that answer normally use none.
+
+        Args:
+            path: An endpoint's path as in :mod:`pyjiit.endpoints`, relative to
+                its base (``"/token/pretoken-check"``; the marks PDF by its
+                prefix ``"/studentsexamview/printstudent-exammarks"``).
+            fault: What to do instead, e.g. ``Fault.unavailable()``.
+            times: How many calls it affects.
+
+        Raises:
+            ValueError: ``path`` is not an endpoint's, or ``times`` is below 1.
+        """
+        self._exchange.inject(path, fault, times)
 
     @property
     def requests(self) -> list[ReceivedRequest]:

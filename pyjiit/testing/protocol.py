@@ -5,13 +5,15 @@ module decides each answer in the order the real portal appears to check
 things (PORTAL.md 2.x):
 
 1. the path: unknown paths get Spring's 404;
-2. the HTTP method: Spring's 405;
-3. the ``LocalName`` header, decrypted with the key of the *server's* IST day:
+2. an injected :class:`~pyjiit.testing.faults.Fault`, which replaces
+   everything below (a delay only postpones it);
+3. the HTTP method: Spring's 405;
+4. the ``LocalName`` header, decrypted with the key of the *server's* IST day:
    missing or wrong gives HTTP 200 with an empty body;
-4. the bearer token on authenticated endpoints: Spring's 401;
-5. the body mode: a JSON object sent to an encrypted endpoint, or ciphertext
+5. the bearer token on authenticated endpoints: Spring's 401;
+6. the body mode: a JSON object sent to an encrypted endpoint, or ciphertext
    to a plain one, is a 400; ciphertext that does not decrypt is a 500;
-6. the endpoint's own checks and answer (:mod:`pyjiit.testing.routing`).
+7. the endpoint's own checks and answer (:mod:`pyjiit.testing.routing`).
 
 Every request is recorded as a :class:`ReceivedRequest`, refused ones too.
 """
@@ -20,7 +22,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import collections
 import json
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -35,9 +39,10 @@ from pyjiit.utils import generate_date_seq
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from pyjiit.endpoints import Endpoint
+    from pyjiit.testing.faults import Fault
     from pyjiit.testing.routing import RouteTable
     from pyjiit.testing.state import PortalState
 
@@ -67,7 +72,8 @@ class ReceivedRequest:
         payload: The decoded body: decrypted for encrypted endpoints (with the
             server day's key), parsed for plain ones; ``None`` when there is
             no body or it cannot be decoded.
-        status: The HTTP status answered.
+        status: The HTTP status answered, or ``None`` if the connection was
+            dropped (:meth:`Fault.drop <pyjiit.testing.Fault.drop>`).
     """
 
     method: str
@@ -75,7 +81,7 @@ class ReceivedRequest:
     headers: dict[str, str] = field(repr=False)
     body: bytes = field(repr=False)
     payload: Any = field(repr=False)
-    status: int
+    status: int | None
 
     def header(self, name: str) -> str | None:
         """Return the value of header ``name``, whatever its case, or ``None``."""
@@ -166,15 +172,42 @@ class Exchange:
     Args:
         state: The portal's state.
         routes: The endpoints' handlers.
+        wait: Sleeps for a delay fault; returns ``True`` if the server is
+            stopping meanwhile (the connection is then dropped).
     """
 
-    def __init__(self, state: PortalState, routes: RouteTable) -> None:
+    def __init__(self, state: PortalState, routes: RouteTable, wait: Callable[[float], bool]) -> None:
         self.state = state
         self.routes = routes
         self.requests: list[ReceivedRequest] = []
+        self._wait = wait
+        self._faults: dict[Endpoint, collections.deque[Fault]] = collections.defaultdict(collections.deque)
+        self._lock = threading.Lock()
 
-    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply:
-        """Return the reply to one request."""
+    def inject(self, path: str, fault: Fault, times: int = 1) -> None:
+        """Queue ``fault`` for the next ``times`` calls to ``path`` (see :meth:`FakePortal.inject`).
+
+        Raises:
+            ValueError: ``path`` is no endpoint's, or ``times`` is below 1.
+        """
+        endpoint = endpoints.by_path(path) or endpoints.by_path(path, sso=True)
+        if endpoint is None:
+            raise ValueError(
+                f"no endpoint has the path {path!r}: use a path of pyjiit.endpoints, "
+                "relative to the API base, such as '/token/pretoken-check'"
+            )
+        if times < 1:
+            raise ValueError(f"times must be at least 1, got {times}")
+        with self._lock:
+            self._faults[endpoint].extend([fault] * times)
+
+    def _next_fault(self, endpoint: Endpoint) -> Fault | None:
+        with self._lock:
+            queue = self._faults.get(endpoint)
+            return queue.popleft() if queue else None
+
+    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply | None:
+        """Return the reply to one request, or ``None`` to drop the connection."""
         full_path = urlsplit(target).path
         path, endpoint = _split(full_path)
         decoded: dict[str, Any] | _Refused | None = None
@@ -188,10 +221,11 @@ class Exchange:
         )
         has_payload = endpoint is not None and endpoint.body is not endpoints.Body.NONE
         payload = decoded if has_payload and isinstance(decoded, dict) else None
-        self.requests.append(ReceivedRequest(method, path, dict(headers), body, payload, reply.status))
+        status = None if reply is None else reply.status
+        self.requests.append(ReceivedRequest(method, path, dict(headers), body, payload, status))
         return reply
 
-    def _answer(
+    def _answer(  # noqa: PLR0911 (one return per check, in the portal's order)
         self,
         method: str,
         full_path: str,
@@ -200,11 +234,19 @@ class Exchange:
         endpoint: Endpoint | None,
         headers: Mapping[str, str],
         decoded: dict[str, Any] | _Refused | None,
-    ) -> Reply:
+    ) -> Reply | None:
         """Decide the answer; ``full_path`` is for error bodies, ``path`` for handlers."""
         state = self.state
         if endpoint is None or decoded is None:
             return spring_error(404, full_path, state.now(), "No static resource " + full_path.lstrip("/"))
+        fault = self._next_fault(endpoint)
+        if fault is not None:
+            if fault.kind == "drop":
+                return None
+            if fault.kind == "reply":
+                return fault.reply
+            if self._wait(fault.seconds):  # a delay, cut short by stop()
+                return None
         if method != endpoint.method:
             return spring_error(405, full_path, state.now(), f"Request method '{method}' is not supported")
         if not local_name_ok(_header(headers, "LocalName"), state.today()):

@@ -77,6 +77,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = self.rfile.read(length)
         reply = self.server.exchange.handle(self.command, self.path, dict(self.headers.items()), body)
+        if reply is None:
+            self.close_connection = True  # drop: close without a word
+            return
         self._send(reply.status, reply.body, reply.content_type)
 
     def _send(self, status: int, body: bytes, content_type: str | None) -> None:
@@ -161,6 +164,10 @@ class PortalServer(ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:  # noqa: ARG002 (socketserver's signature)
         """Log a failed connection quietly: clients hanging up or failing TLS are normal."""
         logger.debug("connection from %s failed", client_address, exc_info=sys.exc_info())
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep ``seconds`` unless the server stops first; return whether it is stopping."""
+        return self.stopping.wait(seconds)
 
     def start(self) -> None:
         """Serve in a background thread."""

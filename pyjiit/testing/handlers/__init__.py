@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from pyjiit.testing.handlers import attendance, login, registration, student
+from pyjiit.testing.handlers import (
+    attendance,
+    exams,
+    feedback,
+    grades,
+    login,
+    money,
+    mooc,
+    registration,
+    student,
+)
 from pyjiit.testing.routing import RouteTable
 
 __all__ = ["ROUTES"]
@@ -13,4 +23,9 @@ ROUTES = RouteTable.merge(
     student.routes,
     attendance.routes,
     registration.routes,
+    exams.routes,
+    grades.routes,
+    money.routes,
+    feedback.routes,
+    mooc.routes,
 )
