@@ -62,6 +62,11 @@ class NoEntriesFound(NoDataFound, IndexError):
     ``except IndexError`` clauses still catch it.
     """
 
+    @property
+    def no_data(self) -> bool:
+        """Always true: this error means there is nothing to show."""
+        return True
+
 
 @dataclass
 class AttendanceHeader:
