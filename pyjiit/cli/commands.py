@@ -98,14 +98,14 @@ class Context:
     store: SessionStore
     output: Output
 
+    def _ca_file(self) -> str | None:
+        """``--ca-file``, made absolute so that the saved session finds it from any directory."""
+        ca_file = self.args.ca_file
+        return str(Path(ca_file).resolve()) if ca_file else None
+
     def address(self) -> PortalAddress:
         """The portal the command line names (the real portal unless ``--portal-url`` says otherwise)."""
-        ca_file = self.args.ca_file
-        return PortalAddress(
-            url=self.args.portal_url or API,
-            sso_url=self.args.sso_url,
-            ca_file=str(Path(ca_file).resolve()) if ca_file else None,
-        )
+        return PortalAddress(self.args.portal_url or API, self.args.sso_url, self._ca_file())
 
     def open(self) -> Webportal:
         """A client logged in with the saved session.
@@ -113,12 +113,7 @@ class Context:
         Raises:
             NotLoggedIn: No session is saved for the portal the command line names.
         """
-        ca_file = self.args.ca_file
-        return self.store.open(
-            self.args.portal_url,
-            sso_url=self.args.sso_url,
-            ca_file=str(Path(ca_file).resolve()) if ca_file else None,
-        )
+        return self.store.open(self.args.portal_url, sso_url=self.args.sso_url, ca_file=self._ca_file())
 
 
 def _session(portal: Webportal) -> WebportalSession:
