@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import getpass
 import os
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -187,14 +188,20 @@ def log_in(
 
 
 def _password(username: str) -> str:
+    """The password from the environment, or asked for (without echo) on a terminal.
+
+    Raises:
+        UsageError: There is no password, and no terminal to ask for it on.
+    """
     password = os.environ.get(PASSWORD_VARIABLE)
+    # Without a terminal getpass would read a piped stdin with a warning, or on
+    # Windows wait on a console nobody sees: say what to do instead.
+    if not password and sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {username}: ")
     if not password:
-        try:
-            password = getpass.getpass(f"Password for {username}: ")
-        except EOFError:
-            password = ""
-    if not password:
-        raise UsageError(f"no password given: type it at the prompt, or set {PASSWORD_VARIABLE}")
+        raise UsageError(
+            f"no password given: set {PASSWORD_VARIABLE}, or type it at the prompt in a terminal"
+        )
     return password
 
 

@@ -82,9 +82,7 @@ class Cli:
                 text=True,
                 timeout=60,
                 check=False,
-                # No terminal: a password prompt reads the empty stdin instead of waiting.
                 stdin=subprocess.DEVNULL,
-                start_new_session=True,
             )
             return Result(done.returncode, done.stdout, done.stderr)
         stdout, stderr = io.StringIO(), io.StringIO()

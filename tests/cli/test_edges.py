@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import json
 import runpy
+import subprocess
 import sys
+import sysconfig
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,7 +113,7 @@ def test_spinner_goes_to_stderr(here: Cli) -> None:
     ("environ", "platform", "expected"),
     [
         ({"PYJIIT_CACHE_DIR": "/srv/cache"}, "linux", Path("/srv/cache")),
-        ({"XDG_CACHE_HOME": "/xdg"}, "linux", Path("/xdg/pyjiit")),
+        ({"XDG_CACHE_HOME": str(Path.home() / "xdg")}, "linux", Path.home() / "xdg" / "pyjiit"),
         ({"XDG_CACHE_HOME": "relative"}, "linux", Path.home() / ".cache" / "pyjiit"),
         ({}, "linux", Path.home() / ".cache" / "pyjiit"),
         ({}, "darwin", Path.home() / "Library" / "Caches" / "pyjiit"),
@@ -148,3 +150,9 @@ def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         runpy.run_module("pyjiit", run_name="__main__")
     assert stop.value.code == 0
     assert capsys.readouterr().out == f"pyjiit {__version__}\n"
+
+
+def test_console_script() -> None:
+    script = Path(sysconfig.get_path("scripts")) / ("pyjiit.exe" if sys.platform == "win32" else "pyjiit")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False, timeout=60)
+    assert (done.returncode, done.stdout) == (0, f"pyjiit {__version__}\n")

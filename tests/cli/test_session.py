@@ -83,11 +83,10 @@ def test_login_needs_one_way_in(fresh_here: Cli, args: list[str], message: str) 
     assert message in result.stderr
 
 
-def test_no_password_at_a_prompt_without_terminal(tmp_path: Path, portal: FakePortal) -> None:
-    # Only as a subprocess: in-process, getpass would ask this test run's terminal.
-    result = Cli(tmp_path, "subprocess")("--portal-url", portal.url, "login", portal.username)
+def test_no_password_and_no_terminal(fresh_cli: Cli, portal: FakePortal) -> None:
+    result = fresh_cli("--portal-url", portal.url, "login", portal.username)
     assert result.code == 2
-    assert "no password given" in result.stderr
+    assert "no password given: set PYJIIT_PASSWORD" in result.stderr
 
 
 def test_not_logged_in(fresh_cli: Cli) -> None:
