@@ -19,7 +19,7 @@ def test_subject_choices() -> None:
     choices = SubjectChoices.from_response(samples.SUBJECT_CHOICES)
     second_pick, first_pick = choices.choices
     assert (first_pick.subject_code, first_pick.preference, first_pick.allotted) == ("26B12CS312", 1, True)
-    assert (second_pick.allotted, second_pick.elective, second_pick.audit) == (False, True, False)
+    assert (second_pick.allotted, second_pick.elective_type, second_pick.audit) == (False, "Y", False)
     assert first_pick.frozen_at == dt.datetime(2026, 7, 24, 12, 29, tzinfo=IST)
     assert choices.allotted == (first_pick,)
     assert choices.total_credits == 22.0
