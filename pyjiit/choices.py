@@ -26,10 +26,10 @@ __all__ = ["SubjectChoice", "SubjectChoices"]
 
 
 def _frozen_at(data: JSONObject, key: str, what: str) -> dt.datetime:
+    # Seen with both "-" and "/" between the date's parts.
     example = "24-07-2026 12:29 PM"
-    moment = parse_datetime(
-        get_str(data, key, what), "%d-%m-%Y %I:%M %p", what=what, key=key, example=example
-    )
+    text = get_str(data, key, what).replace("/", "-")
+    moment = parse_datetime(text, "%d-%m-%Y %I:%M %p", what=what, key=key, example=example)
     return moment.replace(tzinfo=IST)
 
 
