@@ -10,7 +10,6 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from pyjiit.testing import FakePortal, Fault
 
 import pyjiit
 from pyjiit import Webportal, WebportalSession
@@ -25,6 +24,7 @@ from pyjiit.exceptions import (
     SessionError,
     SessionExpired,
 )
+from pyjiit.testing import FakePortal, Fault
 
 from .conftest import make_client
 
