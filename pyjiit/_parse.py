@@ -107,17 +107,6 @@ def require_objects(value: object, what: str) -> list[JSONObject]:
     return [require_object(item, f"{what} item {index}") for index, item in enumerate(value)]
 
 
-def require_list(value: object, what: str) -> list[object]:
-    """Return ``value`` if it is a JSON list (main's client imports this).
-
-    Raises:
-        ResponseFormatError: ``value`` is not a list.
-    """
-    if not isinstance(value, list):
-        raise ResponseFormatError(f"{what}: expected a list, got {describe(value)}")
-    return value
-
-
 def _field(data: object, key: str, what: str) -> object:
     obj = require_object(data, what)
     if key not in obj:
@@ -182,10 +171,6 @@ def get_id(data: object, key: str, what: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise field_error(what, key, "a string", value)
-
-
-#: main's name for :func:`get_id` (its session module imports it); kept until the branches agree.
-get_decimal_str = get_id
 
 
 def get_bool(data: object, key: str, what: str) -> bool:
