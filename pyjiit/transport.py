@@ -230,6 +230,12 @@ class Transport:
             if isinstance(exc, requests.ConnectTimeout):
                 raise _Retry(unavailable) from exc
             raise unavailable from exc
+        except requests.exceptions.SSLError as exc:
+            # Not retried: a certificate that is not trusted now will not be on the next try.
+            raise PortalUnavailable(
+                f"{endpoint.path}: the TLS handshake with the portal failed (is its certificate "
+                f"trusted? see Webportal's verify): {exc}"
+            ) from exc
         except requests.ConnectionError as exc:
             raise _Retry(
                 PortalUnavailable(f"{endpoint.path}: could not reach the portal ({type(exc).__name__})")

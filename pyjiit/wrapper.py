@@ -455,9 +455,13 @@ class Webportal:
         subjects = []
         for subject in detail.subjects:
             for component in subject.components:
-                answer = self.get_subject_daily_attendance(
-                    semester, subject.subject_id, subject.code, [component.component_id]
-                )
+                try:
+                    answer = self.get_subject_daily_attendance(
+                        semester, subject.subject_id, subject.code, [component.component_id]
+                    )
+                except NoDataFound:
+                    # Before its first class the portal says "NO ... FOUND", not an empty list.
+                    answer = {"studentAttdsummarylist": []}
                 subject = subject.with_daily(component.component, DailyAttendance.from_response(answer))  # noqa: PLW2901
             subjects.append(subject)
         return dataclasses.replace(detail, subjects=tuple(subjects))
