@@ -6,16 +6,34 @@ Run ``nox`` for the default pipeline, ``nox -l`` to list the sessions and
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import hashlib
 import os
 import re
 import shutil
 import sys
+import time
+from html.parser import HTMLParser
+from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.error import HTTPError
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import Request, urlopen
 
 import nox
-from packaging.utils import canonicalize_name, parse_sdist_filename, parse_wheel_filename
+from packaging.utils import (
+    InvalidSdistFilename,
+    InvalidWheelFilename,
+    canonicalize_name,
+    parse_sdist_filename,
+    parse_wheel_filename,
+)
 from packaging.version import InvalidVersion, Version
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -26,7 +44,9 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 PYTHON_VERSIONS = nox.project.python_versions(PYPROJECT)
 #: The Python the single-interpreter sessions (lint, typing, docs...) use.
 DEFAULT_PYTHON = "3.11"
+PROJECT = PYPROJECT["project"]["name"]
 DIST = ROOT / "dist"
+CHANGELOG = ROOT / "CHANGELOG.md"
 DOCS_OUT = ROOT / "docs" / "_build" / "html"
 
 
@@ -108,8 +128,30 @@ def docs(session: nox.Session) -> None:
     )  # fmt: skip
 
 
+def git(session: nox.Session, *args: str) -> str:
+    """Run git in the project and return what it printed, less the final newline."""
+    output = session.run("git", "-C", str(ROOT), *args, external=True, silent=True)
+    # Only the newline: `git status --porcelain` lines begin with meaningful spaces.
+    return (output or "").rstrip("\n")
+
+
+def require_clean_tree(session: nox.Session) -> str:
+    """Stop unless the work tree is exactly HEAD (nothing changed, nothing untracked); return HEAD."""
+    changes = git(session, "status", "--porcelain", "--untracked-files=all").splitlines()
+    if changes:
+        shown = ", ".join(line[3:] for line in changes[:3]) + (", ..." if changes[3:] else "")
+        session.error(
+            f"the work tree has uncommitted changes ({shown}): commit or stash them, "
+            "so that what is released is exactly HEAD"
+        )
+    return git(session, "rev-parse", "HEAD")
+
+
 def expected_version(session: nox.Session) -> str | None:
-    """The version a build must have: ``--expect-version X``, or the tag being built."""
+    """The version a build must have: ``--expect-version X``, or the tag being built.
+
+    The tag is the one GitHub Actions runs on, or else a ``vX`` tag on HEAD.
+    """
     args = list(session.posargs)
     if "--expect-version" in args:
         index = args.index("--expect-version")
@@ -118,6 +160,12 @@ def expected_version(session: nox.Session) -> str | None:
         return args[index + 1]
     if os.environ.get("GITHUB_REF_TYPE") == "tag":
         return os.environ.get("GITHUB_REF_NAME", "").removeprefix("v")
+    if (ROOT / ".git").exists():  # a file in a git worktree, a folder in a clone
+        tags = git(session, "tag", "--points-at", "HEAD", "--list", "v[0-9]*").split()
+        if len(tags) > 1:
+            session.error(f"HEAD has several version tags ({', '.join(tags)}): delete all but one")
+        if tags:
+            return tags[0].removeprefix("v")
     return None
 
 
@@ -125,7 +173,8 @@ def build_distributions(session: nox.Session, expect: str | None) -> tuple[Path,
     """Build into an empty dist/, check the files, and return (sdist, wheel).
 
     Fails unless there is exactly one sdist and one wheel, both of this
-    project, and (when ``expect`` is given) both of that version.
+    project and of the version in pyproject.toml, and (when ``expect`` is
+    given) of that version.
     """
     install(session, "release", project=False)
     shutil.rmtree(DIST, ignore_errors=True)
@@ -138,8 +187,9 @@ def build_distributions(session: nox.Session, expect: str | None) -> tuple[Path,
     sdist, wheel = sdists[0], wheels[0]
     wheel_name, wheel_version, _, _ = parse_wheel_filename(wheel.name)
     sdist_name, sdist_version = parse_sdist_filename(sdist.name)
-    if {wheel_name, sdist_name} != {PYPROJECT["project"]["name"]} or wheel_version != sdist_version:
-        session.error(f"{sdist.name} and {wheel.name} are not one release of this project")
+    this_release = (canonicalize_name(PROJECT), Version(PYPROJECT["project"]["version"]))
+    if (wheel_name, wheel_version) != this_release or (sdist_name, sdist_version) != this_release:
+        session.error(f"{sdist.name} and {wheel.name} are not both {PROJECT} {this_release[1]}")
     if expect is not None:
         try:
             wanted = Version(expect)
@@ -162,6 +212,174 @@ def build(session: nox.Session) -> None:
     session.log(f"built {sdist.name} and {wheel.name}")
 
 
+#: The HTML forms of a simple-API page (PEP 503, and PEP 691's name for the same): every index has one.
+SIMPLE_HTML = ("text/html", "application/vnd.pypi.simple.v1+html")
+
+
+def pypi_simple_url(session: nox.Session) -> str:
+    """PyPI's simple index, where twine (which uploads there by default) says PyPI is."""
+    # No index host is written down in this repository.  Twine is the tool that
+    # uploads to PyPI, this session always has it (at its locked version), and it
+    # knows PyPI's address as WAREHOUSE_WEB; PyPI serves the simple API under
+    # /simple/ there.  pip knows the same URL, but uv-made environments have no pip.
+    web = session.run(
+        "python", "-c", "from twine.repository import WAREHOUSE_WEB; print(WAREHOUSE_WEB)", silent=True
+    )
+    return urljoin((web or "").strip(), "simple/")
+
+
+class _SimpleLinks(HTMLParser):
+    """The files a PEP 503 project page links to, each with its sha256 (None when not given)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record an ``<a href="...file#sha256=...">`` link."""
+        href = dict(attrs).get("href")
+        if tag != "a" or not href:
+            return
+        path, _, fragment = href.partition("#")
+        algorithm, _, digest = fragment.partition("=")
+        name = unquote(urlsplit(path).path.rstrip("/").rsplit("/", 1)[-1])
+        self.files[name] = digest.lower() if algorithm == "sha256" else None
+
+
+def index_files(session: nox.Session, index_url: str) -> dict[str, str | None]:
+    """The files the index lists for this project, each with its sha256 (None when not given).
+
+    Reads the project's simple-API page, ``{index_url}/{project}/``, in the HTML
+    form every index serves (PEP 503: links with ``#sha256=`` fragments), with
+    the standard library (nox's own environment has no requests).
+    """
+    page = urljoin(index_url.rstrip("/") + "/", f"{canonicalize_name(PROJECT)}/")
+    # Every index URL here is http(s): twine's, or one that publish_options checked.
+    request = Request(page, headers={"Accept": ", ".join(SIMPLE_HTML)})  # noqa: S310
+    try:
+        with urlopen(request, timeout=60) as response:  # noqa: S310
+            kind = response.headers.get_content_type()
+            body = response.read().decode(response.headers.get_content_charset() or "utf-8")
+    except HTTPError as error:
+        if error.code == HTTPStatus.NOT_FOUND:
+            return {}  # the project was never published there
+        session.error(f"could not read {page}: HTTP {error.code} {error.reason}")
+    except OSError as error:  # URLError, timeouts, refused connections
+        session.error(f"could not reach {page}: {getattr(error, 'reason', error)}")
+    if kind not in SIMPLE_HTML:
+        session.error(f"{page} answered {kind}, not a simple-API page: check --index-url")
+    links = _SimpleLinks()
+    links.feed(body)
+    return links.files
+
+
+def release_version(filename: str) -> Version | None:
+    """The version of an sdist or wheel, by its name; None for any other kind of file."""
+    try:
+        if filename.endswith(".whl"):
+            return parse_wheel_filename(filename)[1]
+        return parse_sdist_filename(filename)[1]
+    except (InvalidWheelFilename, InvalidSdistFilename):
+        return None  # eggs, installers, signatures: not files this session makes
+
+
+def publish_options(session: nox.Session) -> argparse.Namespace:
+    """Parse and check the publish session's arguments."""
+    parser = argparse.ArgumentParser(prog="nox -s publish --", add_help=False, exit_on_error=False)
+    # Like twine, take the upload URL from TWINE_REPOSITORY_URL when it is not given.
+    parser.add_argument("--repository-url", default=os.environ.get("TWINE_REPOSITORY_URL") or None)
+    parser.add_argument("--index-url")
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--expect-version")  # read by expected_version(), which the build session shares
+    try:
+        options, unknown = parser.parse_known_args(session.posargs)
+    except argparse.ArgumentError as error:
+        session.error(f"bad publish arguments: {error}")
+    if unknown:
+        session.error(f"unknown publish arguments: {' '.join(unknown)}")
+    if os.environ.get("TWINE_REPOSITORY") and not options.repository_url:
+        # A .pypirc section name: its URL is twine's secret, so the index checks could not follow it.
+        session.error("TWINE_REPOSITORY is set: unset it, or give the index as --repository-url URL")
+    if options.index_url and not options.repository_url:
+        session.error("--index-url goes with --repository-url: PyPI's index is known")
+    for option in ("repository_url", "index_url"):
+        url = getattr(options, option)
+        if url is None:
+            continue
+        parts = urlsplit(url)
+        flag = "--" + option.replace("_", "-")
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            session.error(f"{flag} must be an http(s) URL, not {url!r}")
+        if parts.username or parts.password:
+            session.error(f"{flag} must not carry credentials: give them as TWINE_USERNAME/TWINE_PASSWORD")
+    return options
+
+
+def upload(session: nox.Session, repository_url: str | None, files: Iterable[Path]) -> None:
+    """Upload ``files`` with twine; stop with one sentence when the index refuses them."""
+    env = {
+        # Twine reads TWINE_USERNAME and TWINE_PASSWORD itself, so credentials are never on
+        # a command line; in GitHub Actions without them it does the trusted-publishing
+        # (OIDC) exchange with PyPI itself (twine >= 6.1).  Nobody can answer a prompt in CI.
+        "TWINE_NON_INTERACTIVE": "1",
+        "TWINE_REPOSITORY_URL": repository_url,  # None leaves twine its default: PyPI
+    }
+    try:
+        # Silent: twine's output (whatever an index answers) is shown only to explain a failure.
+        session.run("twine", "upload", "--disable-progress-bar", *map(str, files), env=env, silent=True)
+    except nox.command.CommandFailed:
+        session.error(
+            f"twine could not upload to {repository_url or 'PyPI'} (its message is above): check the "
+            "credentials (TWINE_USERNAME/TWINE_PASSWORD, or the trusted publisher), see docs/releasing.md"
+        )
+
+
+def confirm_listed(session: nox.Session, index_url: str, files: Iterable[Path]) -> None:
+    """Stop unless the index lists each of ``files`` with the file's own sha256."""
+    wanted = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+    # A CDN in front of an index can serve its old page for a little while after an upload.
+    for delay in (0, 1, 2, 4, 8, 15, 30):
+        time.sleep(delay)
+        listed = index_files(session, index_url)
+        if wanted.keys() <= listed.keys():
+            break
+    else:
+        missing = ", ".join(sorted(wanted.keys() - listed.keys()))
+        session.error(
+            f"{index_url} does not list {missing} after the upload: "
+            "if its simple API lives at another URL, give that as --index-url"
+        )
+    for name, digest in wanted.items():
+        if listed[name] != digest:
+            session.error(
+                f"{index_url} lists {name} with sha256 {listed[name] or '(none)'}, "
+                f"but the uploaded file's sha256 is {digest}"
+            )
+
+
+@nox.session(python=DEFAULT_PYTHON, default=False)
+def publish(session: nox.Session) -> None:
+    """Build, check and upload to PyPI (-- --repository-url URL [--index-url URL] [--dry-run])."""
+    options = publish_options(session)
+    commit = require_clean_tree(session)
+    sdist, wheel = build_distributions(session, expected_version(session))
+    version = parse_wheel_filename(wheel.name)[1]
+    index_url = options.index_url or options.repository_url or pypi_simple_url(session)
+    target = options.repository_url or "PyPI"
+    if version in {release_version(name) for name in index_files(session, index_url)}:
+        bump = "prerelease" if version.is_prerelease else "patch"
+        session.error(
+            f"{PROJECT} {version} is already on {target}, and a published version can never change: "
+            f"bump it (`poetry version {bump}` or `poetry version X.Y.Z`), commit, and publish again"
+        )
+    if options.dry_run:
+        session.log(f"dry run: {sdist.name} and {wheel.name} (commit {commit[:12]}) are ready for {target}")
+        return
+    upload(session, options.repository_url, (sdist, wheel))
+    confirm_listed(session, index_url, (sdist, wheel))
+    session.log(f"published {PROJECT} {version} (commit {commit[:12]}) to {target}; its sha256s match")
+
+
 @nox.session(python=DEFAULT_PYTHON, default=True)
 def workflows(session: nox.Session) -> None:
     """Check the GitHub workflows statically: zizmor and the workflow JSON schema."""
@@ -175,6 +393,60 @@ def workflows(session: nox.Session) -> None:
     dependabot = ROOT / ".github" / "dependabot.yml"
     if dependabot.exists():
         session.run("check-jsonschema", "--builtin-schema", "vendor.dependabot", str(dependabot))
+
+
+def date_unreleased_notes(session: nox.Session, text: str, version: Version, day: dt.date) -> str:
+    """Return CHANGELOG.md's ``text`` with its unreleased notes moved under ``## [version] - day``."""
+    head, found, rest = text.partition("\n## [Unreleased]\n")
+    if not found:
+        session.error("CHANGELOG.md has no `## [Unreleased]` heading to take the release notes from")
+    notes, next_heading, older = rest.partition("\n## ")
+    if not notes.strip():
+        session.error("CHANGELOG.md has no notes under `## [Unreleased]`: write down what changed first")
+    if f"\n## [{version}]" in text:
+        session.error(f"CHANGELOG.md already has a section for {version}")
+    return f"{head}\n## [Unreleased]\n\n## [{version}] - {day.isoformat()}\n{notes}{next_heading}{older}"
+
+
+@nox.session(venv_backend="none", default=False)
+def release(session: nox.Session) -> None:
+    """Commit a release: set the version, date the changelog (-- X.Y.Z); pushes nothing."""
+    if len(session.posargs) != 1:
+        session.error("give the version to release, e.g. `nox -s release -- 0.2.0`")
+    try:
+        version = Version(session.posargs[0])
+    except InvalidVersion:
+        session.error(f"{session.posargs[0]!r} is not a version (PEP 440), e.g. 0.2.0 or 0.2.0rc1")
+    current = Version(PYPROJECT["project"]["version"])
+    if version < current:
+        session.error(f"{version} is lower than the current version {current}: versions only go up")
+    require_clean_tree(session)
+    tag = f"v{version}"
+    if git(session, "tag", "--list", tag):
+        session.error(f"tag {tag} already exists: {version} is taken, release the next version")
+    # UTC, like the timestamps GitHub and PyPI show for the release.
+    today = dt.datetime.now(dt.timezone.utc).date()
+    changelog = date_unreleased_notes(session, CHANGELOG.read_text(encoding="utf-8"), version, today)
+    session.run("poetry", "version", str(version), external=True)
+    CHANGELOG.write_text(changelog, encoding="utf-8")
+    git(session, "commit", "--quiet", "-m", f"Release {version}", "--", "pyproject.toml", "CHANGELOG.md")
+    commit = git(session, "rev-parse", "--short=12", "HEAD")
+    session.log(f"committed release {version} as {commit}; nothing was pushed. Next:")
+    session.log("  1. push the commit and merge it to main once CI passes")
+    session.log(
+        f'  2. tag the merged commit: git tag -a {tag} -m "{PROJECT} {version}" && git push origin {tag}'
+    )
+    session.log(
+        f"  3. publish a GitHub release for {tag}: its workflow runs `nox -s publish` (docs/releasing.md)"
+    )
+
+
+@nox.session(python=DEFAULT_PYTHON, default=False)
+def pipeline(session: nox.Session) -> None:
+    """Prove publish and release end to end against a local package index (slow; nests nox)."""
+    install(session, "test", project=False)
+    # No coverage: these tests measure the pipeline, which runs in other processes.
+    session.run("pytest", "-m", "pipeline", "tests/pipeline", *session.posargs)
 
 
 # -- bench: this pyjiit against pyjiit 0.1.0a9 -------------------------------------------------------------

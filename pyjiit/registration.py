@@ -1,16 +1,52 @@
-"""A semester's registered subjects and their faculty (pyjiit 0.1.0a9's ``pyjiit.registration``).
+"""A semester's registered subjects and their teachers.
 
-Values are kept exactly as the portal sends them, as in 0.1.0a9, including
-the stray tab some ``subject_code`` values end with.
+:class:`RegisteredSubject` and :class:`Registrations` are pyjiit 0.1.0a9's
+classes: they keep values exactly as the portal sends them, including the
+stray tab some ``subject_code`` values end with.  :class:`SubjectRegistrations`
+and :class:`RegisteredComponent` are their typed successors, with clean
+values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 
-from pyjiit._parse import JSONObject, get_number, get_objects, get_str, require_object
+from pyjiit._parse import (
+    JSONObject,
+    field_error,
+    get_flag,
+    get_float,
+    get_id,
+    get_number,
+    get_objects,
+    get_str,
+    get_text,
+    require_object,
+)
 
-__all__ = ["RegisteredSubject", "Registrations"]
+__all__ = ["Component", "RegisteredComponent", "RegisteredSubject", "Registrations", "SubjectRegistrations"]
+
+
+class Component(str, Enum):
+    """A part of a subject, by the one-letter code the portal uses for it."""
+
+    LECTURE = "L"
+    TUTORIAL = "T"
+    PRACTICAL = "P"
+
+    @classmethod
+    def read(cls, data: object, key: str, what: str) -> Component:
+        """Read a component code field (``"L"``, ``"T"`` or ``"P"``).
+
+        Raises:
+            ResponseFormatError: The field is missing or holds another value.
+        """
+        code = get_text(data, key, what)
+        try:
+            return cls(code.upper())
+        except ValueError:
+            raise field_error(what, key, '"L", "T" or "P"', code) from None
 
 
 @dataclass
@@ -89,3 +125,94 @@ class Registrations:
         self.subjects = [
             RegisteredSubject.from_json(item) for item in get_objects(data, "registrations", "registrations")
         ]
+
+
+@dataclass(frozen=True)
+class RegisteredComponent:
+    """One component of a registered subject, with its teacher.
+
+    A subject with a lecture, a tutorial and a practical appears three times.
+
+    Attributes:
+        subject_id: The portal's id of the subject.
+        subject_code: The subject's code, without the portal's stray whitespace.
+        subject_name: The subject's name.
+        component: Which component this is.
+        faculty_name: The teacher's name, with runs of spaces collapsed.
+        faculty_code: The teacher's code.
+        credits: The subject's credits.
+        audit: Whether it is an audit subject (no grade points).
+        minor: Whether it is a minor subject.
+        remarks: The portal's remark, e.g. ``"REG"`` or ``"Audit"``.
+        registration_type: e.g. ``"REG"`` (the portal's ``stytype``).
+        raw: The item as the portal sent it.
+    """
+
+    subject_id: str
+    subject_code: str
+    subject_name: str
+    component: Component
+    faculty_name: str
+    faculty_code: str
+    credits: float
+    audit: bool
+    minor: bool
+    remarks: str
+    registration_type: str
+    raw: JSONObject = field(repr=False, compare=False)
+
+    @classmethod
+    def from_response(cls, response: object) -> RegisteredComponent:
+        """Build a component from one item of the faculties answer's ``registrations``.
+
+        Raises:
+            ResponseFormatError: A field is missing or of the wrong type.
+        """
+        what = "registered component"
+        data = require_object(response, what)
+        return cls(
+            subject_id=get_id(data, "subjectid", what),
+            subject_code=get_text(data, "subjectcode", what),
+            subject_name=get_text(data, "subjectdesc", what),
+            component=Component.read(data, "subjectcomponentcode", what),
+            faculty_name=" ".join(get_str(data, "employeename", what).split()),
+            faculty_code=get_text(data, "employeecode", what),
+            credits=get_float(data, "credits", what),
+            audit=get_flag(data, "audtsubject", what),
+            minor=get_flag(data, "minorsubject", what),
+            remarks=get_text(data, "remarks", what),
+            registration_type=get_text(data, "stytype", what),
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class SubjectRegistrations:
+    """A semester's registered subject components and its total credits.
+
+    Attributes:
+        total_credits: The semester's total credits (``totalcreditpoints``).
+        components: One entry per subject component.
+        raw: The answer's ``response`` as the portal sent it.
+    """
+
+    total_credits: float
+    components: tuple[RegisteredComponent, ...]
+    raw: JSONObject = field(repr=False, compare=False)
+
+    @classmethod
+    def from_response(cls, response: object) -> SubjectRegistrations:
+        """Build the registrations from the ``response`` of the faculties request.
+
+        Raises:
+            ResponseFormatError: The answer is not of the expected shape.
+        """
+        what = "subject registrations"
+        data = require_object(response, what)
+        return cls(
+            total_credits=get_float(data, "totalcreditpoints", what),
+            components=tuple(
+                RegisteredComponent.from_response(row) for row in get_objects(data, "registrations", what)
+            ),
+            raw=data,
+        )

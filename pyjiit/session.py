@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from pyjiit._parse import get_decimal_str, get_object, get_objects, require_object
+from pyjiit._parse import get_id, get_object, get_objects, require_object
 from pyjiit.encryption import generate_local_name
 from pyjiit.exceptions import ResponseFormatError, SessionError
 
@@ -64,15 +64,15 @@ class WebportalSession:
         institutes = get_objects(regdata, "institutelist", what)
         if not institutes:
             raise ResponseFormatError(f"{what}: 'institutelist' holds no institute")
-        self.institute: str = get_decimal_str(institutes[0], "label", "login answer institute")
-        self.instituteid: str = get_decimal_str(institutes[0], "value", "login answer institute")
-        self.memberid: str = get_decimal_str(regdata, "memberid", what)
-        self.userid: str = get_decimal_str(regdata, "userid", what)
-        self.token: str = get_decimal_str(regdata, "token", what)
+        self.institute: str = get_id(institutes[0], "label", "login answer institute")
+        self.instituteid: str = get_id(institutes[0], "value", "login answer institute")
+        self.memberid: str = get_id(regdata, "memberid", what)
+        self.userid: str = get_id(regdata, "userid", what)
+        self.token: str = get_id(regdata, "token", what)
         self.expiry: dt.datetime | None = token_expiry(self.token)
-        self.clientid: str = get_decimal_str(regdata, "clientid", what)
-        self.membertype: str = get_decimal_str(regdata, "membertype", what)
-        self.name: str = get_decimal_str(regdata, "name", what)
+        self.clientid: str = get_id(regdata, "clientid", what)
+        self.membertype: str = get_id(regdata, "membertype", what)
+        self.name: str = get_id(regdata, "name", what)
         self.enrollmentno: str = str(regdata.get("enrollmentno") or "")
 
     @classmethod
@@ -81,12 +81,10 @@ class WebportalSession:
         what = "Google sign-in answer"
         require_object(resp, what)
         regdata = {
-            "institutelist": [
-                {"label": get_decimal_str(resp, "label", what), "value": get_decimal_str(resp, "value", what)}
-            ],
+            "institutelist": [{"label": get_id(resp, "label", what), "value": get_id(resp, "value", what)}],
             "enrollmentno": resp.get("enrollmentno") or resp.get("Username") or "",
             **{
-                key: get_decimal_str(resp, key, what)
+                key: get_id(resp, key, what)
                 for key in ("memberid", "userid", "token", "clientid", "membertype", "name")
             },
         }

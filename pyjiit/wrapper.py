@@ -9,6 +9,7 @@ method's docstring names it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -18,17 +19,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from pyjiit import __version__, endpoints
-from pyjiit._parse import get_list, get_object, get_str, require_list, require_object
-from pyjiit.attendance import AttendanceHeader, AttendanceMeta, Semester
+from pyjiit._parse import get_list, get_object, get_str, require_object, require_objects
+from pyjiit.attendance import AttendanceDetail, AttendanceHeader, AttendanceMeta, DailyAttendance, Semester
 from pyjiit.default import CAPTCHA
 from pyjiit.exam import ExamEvent
 from pyjiit.exceptions import (
     AccountAPIError,
     LoginError,
+    NoDataFound,
     NotLoggedIn,
     ProtocolError,
     SessionError,
     SessionExpired,
+)
+from pyjiit.feedback import (
+    FeedbackEvent,
+    FeedbackEvents,
+    FeedbackGrid,
+    FeedbackQuestion,
+    FeedbackQuestions,
+    FeedbackSubject,
+    Rating,
 )
 from pyjiit.registration import Registrations
 from pyjiit.session import WebportalSession
@@ -330,7 +341,7 @@ class Webportal:
     def get_student_personal_information(self) -> dict[str, Any]:
         """Personal information: general details, qualifications, photo and signature (#7).
 
-        Typed: :meth:`pyjiit.student.PersonalInformation.from_response`.
+        Typed: :meth:`pyjiit.student.PersonalInfo.from_response`.
         """
         return _answer(self._call(endpoints.PERSONAL_INFO, self._ids("instituteid")), "personal information")
 
@@ -339,7 +350,7 @@ class Webportal:
         """Bank, address and contact details (#8).
 
         Sent encrypted: the portal answers a plain body (as 0.1.0a9 sent it) with HTTP 500.
-        Typed: :meth:`pyjiit.student.BankInformation.from_response`.
+        Typed: :meth:`pyjiit.student.BankInfo.from_response`.
         """
         return _answer(self._call(endpoints.BANK_INFO, self._ids("instituteid")), "bank information")
 
@@ -390,7 +401,7 @@ class Webportal:
         Raises:
             NoDataFound: the portal has no attendance for the semester.
 
-        Typed: :meth:`pyjiit.attendance.AttendanceReport.from_response`.
+        Typed: :meth:`pyjiit.attendance.AttendanceDetail.from_response`.
         """
         payload = {
             **self._ids("instituteid"),
@@ -428,6 +439,29 @@ class Webportal:
         }
         return _answer(self._call(endpoints.SUBJECT_DAILY_ATTENDANCE, payload), "daily attendance")
 
+    @authenticated
+    def get_attendance_detail(
+        self, header: AttendanceHeader, semester: Semester, *, daily: bool = True
+    ) -> AttendanceDetail:
+        """Typed attendance of a semester, each component with its class-by-class list (#11, #12).
+
+        The portal stopped sending class counts in January 2026, so attended
+        and total classes come from the daily lists: one request per subject
+        component.  With ``daily=False`` only the portal's percentages are read.
+        """
+        detail = AttendanceDetail.from_response(self.get_attendance(header, semester))
+        if not daily:
+            return detail
+        subjects = []
+        for subject in detail.subjects:
+            for component in subject.components:
+                answer = self.get_subject_daily_attendance(
+                    semester, subject.subject_id, subject.code, [component.component_id]
+                )
+                subject = subject.with_daily(component.component, DailyAttendance.from_response(answer))  # noqa: PLW2901
+            subjects.append(subject)
+        return dataclasses.replace(detail, subjects=tuple(subjects))
+
     # -- registrations and choices ---------------------------------------------------------------
 
     @authenticated
@@ -455,7 +489,7 @@ class Webportal:
     def get_choice_semesters(self) -> dict[str, Any]:
         """Semesters with subject choices, including ones without a grade card yet (#16).
 
-        Typed: :meth:`pyjiit.choices.ChoiceSemesters.from_response`.
+        Typed: :meth:`pyjiit.semesters.ChoiceSemesters.from_response`.
         """
         return _answer(
             self._call(endpoints.CHOICE_SEMESTERS, self._ids("instituteid", "clientid")), "choices"
@@ -524,7 +558,7 @@ class Webportal:
     def get_marks(self, semester: Semester) -> Any:  # noqa: ANN401 (the portal's JSON)
         """Marks of a semester as JSON (#23): one record per subject; the PDF has every exam.
 
-        Typed: :meth:`pyjiit.exam.Marks.from_response`.
+        Typed: :meth:`pyjiit.exam.ExamMarks.from_response`.
         """
         payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
         return self._call(endpoints.MARKS, payload)
@@ -594,7 +628,7 @@ class Webportal:
             NoDataFound: nothing is due (the portal's ``NO APPROVED REQUEST
                 FOUND``); it is an :class:`~pyjiit.exceptions.APIError`, as in 0.1.0a9.
 
-        Typed: :meth:`pyjiit.fees.PendingCharge.from_response`.
+        Typed: :meth:`pyjiit.fees.PendingCharges.from_response`.
         """
         return self._call(endpoints.PENDING_PAYMENTS, self._ids("instituteid", "studentid"))
 
@@ -612,9 +646,9 @@ class Webportal:
     def get_mooc_semesters(self) -> list[dict[str, Any]]:
         """Semesters with MOOC subjects (#36).
 
-        Typed: :meth:`pyjiit.mooc.MoocSemester.from_response`.
+        Typed: :meth:`pyjiit.semesters.MoocSemesters.from_response`.
         """
-        answer = require_list(
+        answer = require_objects(
             self._call(endpoints.MOOC_SEMESTERS, self._ids("instituteid")), "MOOC semesters"
         )
         return cast("list[dict[str, Any]]", answer)
@@ -627,3 +661,101 @@ class Webportal:
         """
         payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
         return _answer(self._call(endpoints.MOOC_STATUS, payload), "MOOC status")
+
+    # -- feedback -----------------------------------------------------------------------------------------
+
+    @authenticated
+    def get_feedback_events(self) -> dict[str, Any]:
+        """Feedback events: the periods in which teachers are rated, oldest first (#32).
+
+        Typed: :meth:`pyjiit.feedback.FeedbackEvents.from_response`.
+        """
+        return _answer(
+            self._call(endpoints.FEEDBACK_EVENTS, self._ids("instituteid", "studentid")), "feedback events"
+        )
+
+    @authenticated
+    def get_feedback_grid(self, event: FeedbackEvent) -> dict[str, Any]:
+        """The subject components and teachers to rate in a feedback event (#33).
+
+        Typed: :meth:`pyjiit.feedback.FeedbackGrid.from_response`.
+        """
+        payload = {**self._ids("instituteid", "studentid"), "eventid": event.event_id}
+        return _answer(self._call(endpoints.FEEDBACK_GRID, payload), "feedback grid")
+
+    @authenticated
+    def get_feedback_questions(self, event: FeedbackEvent, subject: FeedbackSubject) -> dict[str, Any]:
+        """The questions about one teacher of one subject component (#34).
+
+        Typed: :meth:`pyjiit.feedback.FeedbackQuestions.from_response`.
+        """
+        row = subject.raw
+        payload = {
+            **self._ids("instituteid", "studentid"),
+            "eventid": event.event_id,
+            "eventdescription": event.description,
+            "facultyid": row.get("employeeid"),
+            "facultyname": row.get("employeename"),
+            **{
+                key: row.get(key)
+                for key in (
+                    "registrationid",
+                    "subjectcode",
+                    "subjectcomponentcode",
+                    "subjectcomponentid",
+                    "subjectdescription",
+                    "subjectid",
+                )
+            },
+        }
+        return _answer(self._call(endpoints.FEEDBACK_QUESTIONS, payload), "feedback questions")
+
+    @authenticated
+    def submit_feedback(
+        self,
+        event: FeedbackEvent,
+        subject: FeedbackSubject,
+        questions: Iterable[FeedbackQuestion],
+        rating: Rating,
+        *,
+        faculty_comments: str | None = None,
+        course_comments: str | None = None,
+    ) -> Any:  # noqa: ANN401 (the portal's JSON)
+        """Rate every question about one teacher with ``rating`` and save it (#35).  Never retried."""
+        row = subject.raw
+        payload = {
+            **self._ids("instituteid", "studentid"),
+            "eventid": event.event_id,
+            "subjectid": row.get("subjectid"),
+            "facultyid": row.get("employeeid"),
+            "registrationid": row.get("registrationid"),
+            "questionid": [{**question.raw, "rating": Rating(rating).value} for question in questions],
+            "facultycomments": faculty_comments,
+            "coursecomments": course_comments,
+        }
+        return self._call(endpoints.FEEDBACK_SUBMIT, payload)
+
+    @authenticated
+    def fill_feedback_form(self, rating: Rating, event: FeedbackEvent | None = None) -> list[FeedbackSubject]:
+        """Give every question of every teacher in a feedback event the same ``rating``.
+
+        Args:
+            rating: The rating for every question.
+            event: The event; by default the latest (the portal lists them oldest first).
+
+        Returns:
+            The subject components whose feedback was saved.
+
+        Raises:
+            NoDataFound: there is no feedback event.
+        """
+        if event is None:
+            events = FeedbackEvents.from_response(self.get_feedback_events()).events
+            if not events:
+                raise NoDataFound("no feedback event to fill", endpoint=endpoints.FEEDBACK_EVENTS.path)
+            event = events[-1]
+        grid = FeedbackGrid.from_response(self.get_feedback_grid(event))
+        for subject in grid.subjects:
+            questions = FeedbackQuestions.from_response(self.get_feedback_questions(event, subject))
+            self.submit_feedback(event, subject, questions.questions, rating)
+        return list(grid.subjects)

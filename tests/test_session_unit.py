@@ -74,7 +74,7 @@ def test_get_headers_carries_the_token() -> None:
     ("answer", "message"),
     [
         ({}, "missing field 'regdata'"),
-        ({"regdata": []}, "'regdata' is not an object"),
+        ({"regdata": []}, "'regdata' should be an object"),
         ({"regdata": {"institutelist": []}}, "holds no institute"),
         ({"regdata": {"institutelist": [{"label": "J", "value": "1"}]}}, "missing field 'memberid'"),
     ],
@@ -87,7 +87,7 @@ def test_incomplete_login_answer(answer: dict[str, object], message: str) -> Non
 def test_field_of_wrong_type() -> None:
     answer = regdata("t")
     answer["regdata"]["name"] = ["not", "text"]  # type: ignore[index]
-    with pytest.raises(ResponseFormatError, match="'name' is list"):
+    with pytest.raises(ResponseFormatError, match="'name' should be"):
         WebportalSession(answer)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from pyjiit.testing.data import DEMO
 from pyjiit.testing.handlers import ROUTES
 from pyjiit.testing.protocol import API_BASE, SSO_BASE, Exchange, ReceivedRequest
 from pyjiit.testing.server import PortalServer
@@ -50,6 +52,8 @@ class FakePortal:
         clock_offset: How far the server's clock is from real time
             (:attr:`clock_offset`).
         token_lifetime: How long the session tokens it issues live.
+        username: The demo student's login name instead of the seeded enrollment number.
+        password: The demo student's password instead of the seeded one.
     """
 
     def __init__(
@@ -60,11 +64,16 @@ class FakePortal:
         port: int = 0,
         clock_offset: dt.timedelta = dt.timedelta(0),
         token_lifetime: dt.timedelta = dt.timedelta(hours=2),
+        username: str | None = None,
+        password: str | None = None,
     ) -> None:
         self.tls = tls
         self.host = host
         self._port = port
-        self._state = PortalState(clock_offset=clock_offset, token_lifetime=token_lifetime)
+        student = dataclasses.replace(
+            DEMO, username=username or DEMO.username, password=password or DEMO.password
+        )
+        self._state = PortalState(clock_offset=clock_offset, token_lifetime=token_lifetime, student=student)
         self._exchange = Exchange(self._state, ROUTES, self._wait)
         self._server: PortalServer | None = None
         self._certificate: ServerCertificate | None = None

@@ -10,7 +10,6 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from pyjiit.testing import FakePortal, Fault
 
 import pyjiit
 from pyjiit import Webportal, WebportalSession
@@ -25,6 +24,7 @@ from pyjiit.exceptions import (
     SessionError,
     SessionExpired,
 )
+from pyjiit.testing import FakePortal, Fault
 
 from .conftest import make_client
 
@@ -166,7 +166,7 @@ def test_set_password(logged_in: Webportal, portal: FakePortal) -> None:
     with make_client(portal) as other:
         with pytest.raises(LoginError):
             other.student_login(portal.username, old)
-        assert other.student_login(portal.username, "n3w-Secret!")
+        assert other.student_login(portal.username, "n3w-Secret!").token
 
 
 def test_wrong_old_password_is_an_account_error(logged_in: Webportal, portal: FakePortal) -> None:

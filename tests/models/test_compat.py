@@ -71,6 +71,11 @@ def test_empty_lists_have_no_latest_entry(key: str) -> None:
         latest()
     assert isinstance(caught.value, NoDataFound)
     assert isinstance(caught.value, IndexError)
+    assert caught.value.no_data
+    assert str(caught.value) in {
+        "the attendance metadata has no student header",
+        "the attendance metadata lists no semester",
+    }
 
 
 def test_exam_event_keeps_raw_values() -> None:

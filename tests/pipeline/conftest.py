@@ -1,0 +1,46 @@
+"""Fixtures for the pipeline tests, and what keeps them out of the ordinary test run.
+
+The tests run the real sessions (``nox -s publish``, ``nox -s release``) in a
+clone of HEAD, so they never touch the real checkout or depend on what is
+uncommitted in it, and publish to a real pypiserver on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.pipeline.harness import Clone, PackageIndex, serve_index
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave the pipeline tests out unless ``-m`` names them: they are slow and nest nox."""
+    if "pipeline" in (config.option.markexpr or ""):
+        return
+    pipeline = [item for item in items if item.get_closest_marker("pipeline")]
+    if pipeline:
+        config.hook.pytest_deselected(items=pipeline)
+        items[:] = [item for item in items if not item.get_closest_marker("pipeline")]
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Clone:
+    """One clone of HEAD per module, so that its nox environments are reused (``nox -R``)."""
+    return Clone.of_head(tmp_path_factory.mktemp("clone") / "pyjiit")
+
+
+@pytest.fixture
+def project(clone: Clone) -> Clone:
+    """The module's clone, put back at the cloned HEAD for this test."""
+    clone.reset()
+    return clone
+
+
+@pytest.fixture(scope="module")
+def package_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PackageIndex]:
+    """A real package index (pypiserver) in a temporary directory, uploads behind htpasswd."""
+    yield from serve_index(tmp_path_factory.mktemp("index"))

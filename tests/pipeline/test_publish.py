@@ -1,0 +1,188 @@
+"""``nox -s publish``: checks before it uploads, uploads, and proves the upload."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pytest
+from packaging.version import Version
+
+from tests.pipeline.harness import Clone, PackageIndex, Run, clean_env, files_containing
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+pytestmark = pytest.mark.pipeline
+
+
+@pytest.fixture(scope="module")
+def versions(clone: Clone) -> Iterator[str]:
+    """Fresh versions above the clone's: post-releases stamped with the time, on no real index."""
+    base = Version(clone.version()).base_version
+    stamp = int(time.time()) * 100
+    return (f"{base}.post{stamp + n}" for n in itertools.count())
+
+
+def publish(project: Clone, index: PackageIndex, *args: str, password: str | None = None, **env: str) -> Run:
+    """Run ``nox -s publish`` in ``project`` against ``index``, as its user unless told otherwise."""
+    credentials = {"TWINE_USERNAME": index.username, "TWINE_PASSWORD": password or index.password}
+    return project.nox(
+        "-R", "-s", "publish", "--", "--repository-url", index.url, *args, **(credentials | env)
+    )
+
+
+def assert_failed(run: Run, message: str) -> None:
+    assert run.returncode != 0, run.output
+    assert message in run.output, run.output
+    assert "twine upload" not in run.output, "it must stop before uploading"
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the first, successful publish left behind."""
+
+    version: str
+    commit: str
+    run: Run
+    hashes: dict[str, str]  # sha256 of each file built into dist/
+    leaks: list[Path]  # files in the clone holding the password, right after publishing
+
+
+@pytest.fixture(scope="module")
+def published(clone: Clone, package_index: PackageIndex, versions: Iterator[str]) -> Published:
+    """Publish a fresh version of the clone to the index, once per module."""
+    clone.reset()
+    version = next(versions)
+    commit = clone.commit_version(version)
+    run = publish(clone, package_index)
+    built = sorted((clone.path / "dist").glob("*"))  # none if publish stopped before building
+    hashes = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in built}
+    return Published(version, commit, run, hashes, files_containing(clone.path, package_index.password))
+
+
+def test_publish_uploads_the_build(published: Published, package_index: PackageIndex) -> None:
+    assert published.run.returncode == 0, published.run.output
+    assert sorted(published.hashes) == [
+        f"pyjiit-{published.version}-py3-none-any.whl",
+        f"pyjiit-{published.version}.tar.gz",
+    ]
+    assert package_index.files() == sorted(published.hashes)
+    for name, digest in published.hashes.items():
+        assert hashlib.sha256((package_index.directory / name).read_bytes()).hexdigest() == digest
+    assert f"published pyjiit {published.version}" in published.run.output
+    assert "sha256s match" in published.run.output
+
+
+def test_password_never_leaks(published: Published, package_index: PackageIndex) -> None:
+    assert published.run.returncode == 0, published.run.output
+    assert package_index.password not in published.run.output
+    assert published.leaks == []
+
+
+def test_fresh_environment_installs_it(
+    published: Published, package_index: PackageIndex, tmp_path: Path
+) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    report = tmp_path / "report.json"
+    # Our index as an extra one: the dependencies come from pip's default index.
+    subprocess.run(
+        [
+            str(python), "-m", "pip", "install", "--quiet", "--report", str(report),
+            "--extra-index-url", package_index.simple_url, f"pyjiit=={published.version}",
+        ],
+        check=True,
+        env=clean_env(),
+    )  # fmt: skip
+    installed = {item["metadata"]["name"]: item for item in json.loads(report.read_text())["install"]}
+    assert installed["pyjiit"]["download_info"]["url"].startswith(package_index.url)
+    imported = subprocess.run(
+        [str(python), "-c", "import pyjiit; print(pyjiit.__version__)"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # not the clone or the checkout, whose pyjiit/ would shadow the installed one
+    )
+    assert imported.stdout.strip() == published.version
+
+
+def test_publishing_again_stops_before_uploading(
+    published: Published, clone: Clone, package_index: PackageIndex
+) -> None:
+    clone.reset(published.commit)
+    before = package_index.files()
+    # This time through the simple index's own URL, as for an index that serves it apart.
+    run = publish(clone, package_index, "--index-url", package_index.simple_url)
+    assert_failed(run, f"pyjiit {published.version} is already on {package_index.url}")
+    assert "`poetry version patch`" in run.output
+    assert package_index.files() == before
+
+
+def test_wrong_credentials_upload_nothing(
+    project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    project.commit_version(next(versions))
+    before = package_index.files()
+    wrong = "not-" + package_index.password
+    run = publish(project, package_index, password=wrong)
+    assert run.returncode != 0, run.output
+    assert f"twine could not upload to {package_index.url}" in run.output
+    assert "check the credentials" in run.output
+    assert wrong not in run.output
+    assert package_index.files() == before
+
+
+def test_dirty_tree_is_refused(project: Clone, package_index: PackageIndex, versions: Iterator[str]) -> None:
+    project.commit_version(next(versions))
+    (project.path / "README.md").write_text("edited, not committed\n", encoding="utf-8")
+    before = package_index.files()
+    run = publish(project, package_index)
+    assert_failed(run, "the work tree has uncommitted changes (README.md)")
+    assert package_index.files() == before
+
+
+@pytest.mark.parametrize("where", ["git tag", "GitHub Actions"])
+def test_tag_must_match_the_version(
+    where: str, project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    project.commit_version(next(versions))
+    other = next(versions)
+    if where == "git tag":
+        project.git("tag", f"v{other}")
+        env = {}
+    else:
+        env = {"GITHUB_REF_TYPE": "tag", "GITHUB_REF_NAME": f"v{other}"}
+    before = package_index.files()
+    run = publish(project, package_index, **env)
+    assert_failed(run, f"built version {project.version()} does not match the expected version {other}")
+    assert package_index.files() == before
+
+
+def test_dry_run_uploads_nothing(
+    project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    version = next(versions)
+    project.commit_version(version)
+    before = package_index.files()
+    run = project.nox("-R", "-s", "publish", "--", "--repository-url", package_index.url, "--dry-run")
+    assert run.returncode == 0, run.output
+    assert f"dry run: pyjiit-{version}.tar.gz and pyjiit-{version}-py3-none-any.whl" in run.output
+    assert "twine upload" not in run.output
+    assert package_index.files() == before
+
+
+def test_pypi_is_the_default_index(project: Clone) -> None:
+    # pyjiit 0.1.0a9 is on PyPI, and a published version stays there.
+    project.commit_version("0.1.0a9")
+    run = project.nox("-R", "-s", "publish", "--", "--dry-run")
+    assert_failed(run, "pyjiit 0.1.0a9 is already on PyPI")
+    assert "`poetry version prerelease`" in run.output

@@ -1,0 +1,1 @@
+"""Static tests of the GitHub workflows and the dependabot configuration."""

@@ -1,0 +1,234 @@
+"""Read the repository's GitHub configuration as data the tests can ask questions of."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from tests.workflows.expressions import SUCCESS, evaluate, render, truthy, unwrap, uses_status_function
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+ROOT = Path(__file__).resolve().parents[2]
+GITHUB = ROOT / ".github"
+WORKFLOWS = GITHUB / "workflows"
+
+_SHELL_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
+#: nox options that take one or more session names.
+_SESSION_OPTIONS = {"-s", "--session", "--sessions", "-e"}
+_SHELL_OPERATORS = {"&&", "||", ";", "|", "&"}
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    """Parse one YAML file that must hold a mapping."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{path.name} is not a YAML mapping"
+    return data
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Order ``3.9`` before ``3.10``."""
+    return tuple(int(part) for part in version.split("."))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of one job, for one combination of the job's matrix: its ``env`` and ``with`` rendered."""
+
+    workflow: str
+    job: str
+    matrix: dict[str, Any]
+    data: dict[str, Any]
+    env: dict[str, str]
+    inputs: dict[str, str]
+
+    @property
+    def label(self) -> str:
+        """Where the step is, for assertion messages."""
+        title = self.data.get("name") or self.data.get("uses") or "run"
+        return f"{self.workflow}/{self.job}: {title}"
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """One workflow file, parsed."""
+
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """The file's stem: ``ci`` or ``release``."""
+        return self.path.stem
+
+    @property
+    def text(self) -> str:
+        """The file as written, comments included."""
+        return self.path.read_text(encoding="utf-8")
+
+    @property
+    def triggers(self) -> dict[str, Any]:
+        """The ``on:`` mapping (YAML 1.1 reads the bare key ``on`` as ``True``)."""
+        data: dict[Any, Any] = self.data
+        triggers = data.get("on", data.get(True))
+        assert isinstance(triggers, dict), f"{self.name}: `on:` is not a mapping"
+        return triggers
+
+    @property
+    def jobs(self) -> dict[str, dict[str, Any]]:
+        """The jobs by id."""
+        jobs = self.data["jobs"]
+        assert isinstance(jobs, dict)
+        return jobs
+
+    def needs(self, job_id: str) -> list[str]:
+        """The jobs ``job_id`` waits for."""
+        needs = self.jobs[job_id].get("needs", [])
+        return [needs] if isinstance(needs, str) else list(needs)
+
+    def runs(self, job_id: str, context: Mapping[str, Any]) -> bool:
+        """Whether the job runs for the event in ``context``, given that every job that runs succeeds.
+
+        As on GitHub, a condition without a status function means
+        ``success() && (condition)``, and ``success()`` is false once a job
+        it needs was skipped.
+        """
+        condition = str(self.jobs[job_id].get("if", "success()"))
+        if not uses_status_function(condition):
+            condition = f"success() && ({unwrap(condition)})"
+        needed_ran = all(self.runs(need, context) for need in self.needs(job_id))
+        return truthy(evaluate(condition, context, {**SUCCESS, "success": needed_ran}))
+
+    def raw_steps(self) -> Iterator[dict[str, Any]]:
+        """Every step of every job, as written."""
+        for job in self.jobs.values():
+            yield from job.get("steps", [])
+
+    def steps(self) -> Iterator[Step]:
+        """Every step of every job, once per matrix combination, its ``env`` and ``with`` rendered."""
+        for job_id, job in self.jobs.items():
+            for combination in matrix_combinations(job):
+                context = {"matrix": combination}
+                for step in job.get("steps", []):
+                    env = {**self.data.get("env", {}), **job.get("env", {}), **step.get("env", {})}
+                    inputs = step.get("with", {})
+                    yield Step(
+                        self.name,
+                        job_id,
+                        combination,
+                        step,
+                        _render_all(env, context),
+                        _render_all(inputs, context),
+                    )
+
+
+def _render_all(values: Mapping[str, Any], context: Mapping[str, Any]) -> dict[str, str]:
+    return {key: render(str(value), context) for key, value in values.items()}
+
+
+def workflows() -> list[Workflow]:
+    """Every workflow of the repository."""
+    paths = sorted(WORKFLOWS.glob("*.yml"))
+    assert paths, f"no workflows in {WORKFLOWS}"
+    return [Workflow(path, load_yaml(path)) for path in paths]
+
+
+def workflow(name: str) -> Workflow:
+    """One workflow, by file stem."""
+    return Workflow(WORKFLOWS / f"{name}.yml", load_yaml(WORKFLOWS / f"{name}.yml"))
+
+
+def matrix_combinations(job: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The job's matrix as GitHub expands it: the product of its axes, then ``include``.
+
+    An ``include`` entry extends every combination it does not contradict on
+    the original axes, and becomes a combination of its own when it extends
+    none.  (``exclude`` is not used here, so it is refused, not ignored.)
+    """
+    matrix = dict(job.get("strategy", {}).get("matrix", {}))
+    include = matrix.pop("include", [])
+    assert "exclude" not in matrix, "matrix_combinations does not handle `exclude`"
+    axes = list(matrix)
+    if not axes:
+        return [dict(entry) for entry in include] or [{}]
+    combinations = [dict(zip(axes, values, strict=True)) for values in itertools.product(*matrix.values())]
+    extra = []
+    for entry in include:
+        matching = [c for c in combinations if all(c[a] == entry[a] for a in axes if a in entry)]
+        for combination in matching:
+            combination.update(entry)
+        if not matching:
+            extra.append(dict(entry))
+    return combinations + extra
+
+
+def expand_shell(script: str, env: Mapping[str, str]) -> str:
+    """Expand ``$NAME`` and ``${NAME}`` from ``env``, as bash would; others stay as written."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(2)
+        return env.get(name, match.group(0))
+
+    return _SHELL_VARIABLE.sub(value, script)
+
+
+def nox_sessions(script: str) -> list[list[str]]:
+    """The session names of every ``nox`` command in a bash script, one list per command.
+
+    A command that names no session (which would run nox's default list) gives
+    an empty list, so a test can refuse it.
+    """
+    commands: list[list[str]] = []
+    for line in script.replace("\\\n", " ").splitlines():
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        words = list(lexer)
+        starts = [0] + [i + 1 for i, word in enumerate(words) if word in _SHELL_OPERATORS]
+        commands.extend(
+            _session_names(words[start + 1 :])
+            for start in starts
+            if start < len(words) and Path(words[start]).name == "nox"
+        )
+    return commands
+
+
+def _session_names(arguments: list[str]) -> list[str]:
+    names: list[str] = []
+    taking = False
+    for word in arguments:
+        if word == "--" or word in _SHELL_OPERATORS:
+            break
+        if word in _SESSION_OPTIONS:
+            taking = True
+        elif word.startswith("-"):
+            taking = False
+        elif taking:
+            names.append(word)
+    return names
+
+
+def uses_lines(text: str) -> list[tuple[str, str]]:
+    """Every ``uses:`` in a workflow's text as (reference, comment after it)."""
+    pattern = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)[ \t]*(?:#[ \t]*(?P<comment>.*))?$", re.MULTILINE)
+    return [(match["ref"], (match["comment"] or "").strip()) for match in pattern.finditer(text)]
+
+
+def event(name: str, ref: str, **inputs: Any) -> dict[str, Any]:
+    """An expression context for a run triggered by ``name`` on ``ref``."""
+    ref_type = "tag" if ref.startswith("refs/tags/") else "branch"
+    return {
+        "github": {
+            "event_name": name,
+            "ref": ref,
+            "ref_type": ref_type,
+            "ref_name": ref.rsplit("/", 1)[-1],
+        },
+        "inputs": inputs,
+    }
