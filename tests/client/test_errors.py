@@ -7,7 +7,6 @@ import time
 
 import pytest
 import requests
-from pyjiit.testing import FakePortal, Fault
 
 from pyjiit import Webportal
 from pyjiit.endpoints import FEE_SUMMARY
@@ -21,6 +20,7 @@ from pyjiit.exceptions import (
     PyjiitError,
     SessionExpired,
 )
+from pyjiit.testing import FakePortal, Fault
 
 from .conftest import TIMEOUT, make_client
 
