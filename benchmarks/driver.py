@@ -1,15 +1,16 @@
 """Benchmark this pyjiit against pyjiit 0.1.0a9 on one local fake portal.
 
 ``nox -s bench`` runs this module with this pyjiit and its testing extra
-installed, and passes the Pythons of two more environments: one holding this
+installed, and passes the Pythons of two more environments, one holding this
 pyjiit and one holding pyjiit 0.1.0a9 (both packages are named ``pyjiit``, so
-they cannot share one), each with only its runtime dependencies at the same
-locked versions, so that neither is slowed by the other's test tools.  It starts one :class:`FakePortal` over
-HTTPS on 127.0.0.1, then runs the workload (:mod:`benchmarks.workload`) in
-worker processes, alternating the two clients for several rounds, and reports
-calls per second for each and their ratio (medians over the rounds), the
-client's own cost per call without the network (:mod:`benchmarks.client_cost`)
-and the time ``import pyjiit`` takes.  The figures also go to a JSON file.
+they cannot share one), each with only its runtime dependencies, so that
+neither is slowed by the other's test tools.  It starts one
+:class:`FakePortal` over HTTPS on 127.0.0.1, then runs the workload
+(:mod:`benchmarks.workload`) in worker processes, alternating the two clients
+for several rounds, and reports calls per second for each and their ratio
+(medians over the rounds), the client's own cost per call without the network
+(:mod:`benchmarks.client_cost`) and the time ``import pyjiit`` takes.  The
+figures also go to a JSON file.
 """
 
 from __future__ import annotations
