@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from pyjiit.testing import FakePortal
 
 from pyjiit import Webportal
+from pyjiit.testing import FakePortal
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from pyjiit.testing import FakePortal
 
+from pyjiit.testing import FakePortal
 from pyjiit.utils import IST, ist_date
 
 from .conftest import make_client
