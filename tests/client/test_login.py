@@ -286,3 +286,16 @@ def test_session_file_permissions_are_not_umask_dependent(logged_in: Webportal, 
         os.umask(old_umask)
     if sys.platform != "win32":
         assert stat.S_IMODE((tmp_path / "session.json").stat().st_mode) == 0o600
+
+
+def test_netrc_cannot_replace_the_bearer_token(
+    logged_in: Webportal, portal: FakePortal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # requests reads ~/.netrc (or $NETRC) and, for a host listed there, sends Basic credentials.
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password elsewhere\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    logged_in.get_fee_summary()
+    (request,) = portal.requests
+    assert request.headers["Authorization"] == f"Bearer {logged_in.session.token}"  # type: ignore[union-attr]
