@@ -8,8 +8,7 @@ import pytest
 
 from pyjiit.testing import FakePortal
 from pyjiit.utils import IST, ist_date
-
-from .conftest import make_client
+from tests.portal_clients import make_client
 
 UTC = dt.timezone.utc
 

@@ -21,8 +21,7 @@ from pyjiit.exceptions import (
     SessionExpired,
 )
 from pyjiit.testing import FakePortal, Fault
-
-from .conftest import TIMEOUT, make_client
+from tests.portal_clients import TIMEOUT, make_client
 
 PATH = FEE_SUMMARY.path
 

@@ -25,8 +25,7 @@ from pyjiit.exceptions import (
     SessionExpired,
 )
 from pyjiit.testing import FakePortal, Fault
-
-from .conftest import make_client
+from tests.portal_clients import make_client
 
 if TYPE_CHECKING:
     from pathlib import Path

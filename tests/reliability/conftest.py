@@ -12,6 +12,7 @@ import pytest
 
 from pyjiit import Webportal
 from pyjiit.testing import FakePortal
+from tests.portal_clients import make_client
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -73,26 +74,7 @@ def portal(leak_check: None) -> Iterator[FakePortal]:
         yield fake
 
 
-def make_client(portal: FakePortal, *, retries: int = RETRIES) -> Webportal:
-    """A client of ``portal`` trusting its CA, with the suite's timeout and fast retries."""
-    return Webportal(
-        portal.url,
-        sso_url=portal.sso_url,
-        verify=portal.ca_file or True,
-        timeout=TIMEOUT,
-        retries=retries,
-        backoff=BACKOFF,
-    )
-
-
 @pytest.fixture
 def client(portal: FakePortal) -> Iterator[Webportal]:
-    with make_client(portal) as webportal:
+    with make_client(portal, timeout=TIMEOUT, retries=RETRIES, backoff=BACKOFF) as webportal:
         yield webportal
-
-
-@pytest.fixture
-def logged_in(client: Webportal, portal: FakePortal) -> Webportal:
-    client.student_login(portal.username, portal.password)
-    portal.requests.clear()
-    return client
