@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import sys
 import time
@@ -449,3 +450,69 @@ def pipeline(session: nox.Session) -> None:
     install(session, "test", project=False)
     # No coverage: these tests measure the pipeline, which runs in other processes.
     session.run("pytest", "-m", "pipeline", "tests/pipeline", *session.posargs)
+
+
+# -- bench: this pyjiit against pyjiit 0.1.0a9 -------------------------------------------------------------
+
+#: The release the benchmark compares against.
+BENCH_BASELINE = "pyjiit==0.1.0a9"
+#: Locked dependencies the baseline cannot take: it requires pycryptodome<4.
+BENCH_BASELINE_UNLOCKED = frozenset({"pycryptodome"})
+
+
+def constraints_without(session: nox.Session, names: frozenset[str]) -> Path:
+    """The locked constraints minus the packages ``names`` (written beside them, once per lock)."""
+    source = locked_constraints(session)
+    target = source.with_name(f"{source.stem}-without-{'-'.join(sorted(names))}.txt")
+    if not target.exists():
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [
+            line
+            for line in lines
+            if canonicalize_name(re.split(r"[\s=<>!~;\[]", line, maxsplit=1)[0]) not in names
+        ]
+        target.write_text("".join(kept), encoding="utf-8")
+    return target
+
+
+def side_environment(session: nox.Session, name: str, constraints: Path, *requirements: str) -> str:
+    """Create (once) an environment beside the session's, install ``requirements``; return its Python.
+
+    ``nox -R`` reuses it like the session's own.
+    """
+    location = Path(session.virtualenv.location).with_name(name)
+    python = location / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    if session.venv_backend == "uv":
+        if not python.exists():
+            this_python = shutil.which("python", path=session.bin) or "python"
+            session.run("uv", "venv", "--quiet", "--python", this_python, str(location), external=True)
+        session.run(
+            "uv", "pip", "install", "--quiet", "--python", str(python), "-c", str(constraints), *requirements,
+            external=True,
+        )  # fmt: skip
+    else:
+        if not python.exists():
+            session.run("python", "-m", "venv", str(location))
+        session.run(
+            str(python), "-m", "pip", "install", "--quiet", "-c", str(constraints), *requirements,
+            external=True,
+        )  # fmt: skip
+    return str(python)
+
+
+@nox.session(python=DEFAULT_PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark against pyjiit 0.1.0a9 on a local fake portal (-- --rounds N --seconds S --json PATH)."""
+    install(session, extras="testing")  # the driver: the fake portal and the network-free measurements
+    # The clients run from environments of their own: both distributions are
+    # named pyjiit, and neither should pay for the other's test tools (the
+    # testing extra's cffi alone adds tens of milliseconds to an import).
+    # Both get requests and urllib3 at their locked versions.
+    current = side_environment(session, "bench-current", locked_constraints(session), "-e", str(ROOT))
+    baseline = side_environment(
+        session, "bench-baseline", constraints_without(session, BENCH_BASELINE_UNLOCKED), BENCH_BASELINE
+    )
+    session.run(
+        "python", "-m", "benchmarks.driver", "--current-python", current, "--baseline-python", baseline,
+        "--json", str(ROOT / ".nox" / "bench.json"), *session.posargs,
+    )  # fmt: skip

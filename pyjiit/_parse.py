@@ -107,8 +107,19 @@ def require_objects(value: object, what: str) -> list[JSONObject]:
     return [require_object(item, f"{what} item {index}") for index, item in enumerate(value)]
 
 
+def _mapping(data: object, what: str) -> Mapping[str, object]:
+    """``data`` if it is an object.
+
+    Cheaper than :func:`require_object`, which also checks every key: field
+    reads run for every field of every answer, and JSON keys are always text.
+    """
+    if not isinstance(data, Mapping):
+        raise ResponseFormatError(f"{what}: expected an object, got {describe(data)}")
+    return data
+
+
 def _field(data: object, key: str, what: str) -> object:
-    obj = require_object(data, what)
+    obj = _mapping(data, what)
     if key not in obj:
         raise ResponseFormatError(f"{what}: missing field {key!r}")
     return obj[key]
@@ -119,7 +130,7 @@ def optional(read: Callable[[JSONObject, str, str], _T], data: object, key: str,
 
     Example: ``optional(get_text, row, "roomcode", "exam schedule entry")``.
     """
-    obj = require_object(data, what)
+    obj = _mapping(data, what)
     value = obj.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None

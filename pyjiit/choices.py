@@ -26,10 +26,10 @@ __all__ = ["SubjectChoice", "SubjectChoices"]
 
 
 def _frozen_at(data: JSONObject, key: str, what: str) -> dt.datetime:
+    # Seen with both "-" and "/" between the date's parts.
     example = "24-07-2026 12:29 PM"
-    moment = parse_datetime(
-        get_str(data, key, what), "%d-%m-%Y %I:%M %p", what=what, key=key, example=example
-    )
+    text = get_str(data, key, what).replace("/", "-")
+    moment = parse_datetime(text, "%d-%m-%Y %I:%M %p", what=what, key=key, example=example)
     return moment.replace(tzinfo=IST)
 
 
@@ -47,7 +47,8 @@ class SubjectChoice:
         preference: The student's preference, 1 being the first pick; 0 for a subject given without a pick.
         allotted: Whether the subject was allotted (the portal's ``running`` flag).
         audit: Whether it is an audit subject.
-        elective: Whether it is an elective.
+        elective_type: The portal's ``electivetype`` code as sent (seen as ``"Y"``/``"N"`` and as
+            ``"E"``; no public capture says what each means), or ``None``.
         max_subjects: How many subjects the basket gives out, or ``None``.
         frozen_at: When the choices were frozen, in IST, or ``None``.
         raw: The item as the portal sent it.
@@ -62,7 +63,7 @@ class SubjectChoice:
     preference: int
     allotted: bool
     audit: bool
-    elective: bool
+    elective_type: str | None
     max_subjects: int | None
     frozen_at: dt.datetime | None
     raw: JSONObject = field(repr=False, compare=False)
@@ -86,7 +87,7 @@ class SubjectChoice:
             preference=get_int(data, "preference", what),
             allotted=get_flag(data, "running", what),
             audit=optional(get_flag, data, "auditsubject", what) or False,
-            elective=optional(get_flag, data, "electivetype", what) or False,
+            elective_type=optional(get_text, data, "electivetype", what),
             max_subjects=optional(get_int, data, "maxsubject", what),
             frozen_at=optional(_frozen_at, data, "freezeddatetime", what),
             raw=data,

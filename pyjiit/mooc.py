@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from pyjiit._parse import (
     JSONObject,
     describe,
-    get_bool,
     get_decimal,
     get_flag,
     get_id,
@@ -185,7 +184,8 @@ class MoocStatus:
                 MoocRequest.from_response(row) for row in get_objects(data, "totalsubjectDetailList", what)
             ),
             rejected=tuple(MoocRequest.from_response(row) for row in rejected),
-            locked=optional(get_bool, data, "lockFlag", what),
+            # Sent as a JSON boolean or as a "Y"/"N" flag: read both.
+            locked=optional(get_flag, data, "lockFlag", what),
             dues=optional(get_decimal, data, "duesAmount", what),
             only_approved_by_vc=optional(get_flag, data, "onlyapprovedbyvc", what),
             raw=data,

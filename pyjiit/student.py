@@ -21,8 +21,10 @@ from pyjiit._parse import (
     get_objects,
     get_text,
     optional,
+    parse_datetime,
     require_object,
 )
+from pyjiit.utils import IST
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -279,6 +281,15 @@ class BankInfo:
         )
 
 
+def _allotment_time(data: JSONObject, key: str, what: str) -> dt.datetime:
+    """Read a time sent as epoch milliseconds or as ``dd/mm/yyyy`` text; both forms are seen."""
+    value = data.get(key)
+    if isinstance(value, str):
+        day = parse_datetime(value.strip(), "%d/%m/%Y", what=what, key=key, example="15/07/2026")
+        return day.replace(tzinfo=IST)
+    return get_epoch_ms(data, key, what)
+
+
 @dataclass(frozen=True)
 class HostelAllocation:
     """The student's present hostel room (``/myhostelallocationdetail/gethostelallocationdetail``).
@@ -333,7 +344,7 @@ class HostelAllocation:
             floor=value("floor"),
             bed=value("bedno"),
             hostel_type=value("hosteltypedesc"),
-            allotted_on=optional(get_epoch_ms, detail, "dateofallotment", inner),
+            allotted_on=optional(_allotment_time, detail, "dateofallotment", inner),
             allotted_from=value("allotedfromdate"),
             allotted_until=value("allotedtilldate"),
             raw=data,

@@ -60,6 +60,11 @@ class _Retry(Exception):
         self.error = error
 
 
+def _keep_headers(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    """An auth hook that leaves the request's own ``Authorization`` header alone."""
+    return request
+
+
 def _snippet(text: str) -> str:
     """A short, single-line quote of an answer's body for an error message."""
     flat = " ".join(text.split())
@@ -102,6 +107,11 @@ class Transport:
         self.backoff = backoff
         self.clock = ServerClock()
         self.http = http or requests.Session()
+        # An explicit (no-op) auth stops requests from reading ~/.netrc on every
+        # request, which is slow and, for a host listed there, would replace the
+        # bearer token with Basic credentials.  Proxies and CA bundles from the
+        # environment still apply.
+        self.http.auth = _keep_headers
         self.http.headers["User-Agent"] = user_agent
         self.http.headers["Accept"] = "application/json, text/plain, */*"
 
@@ -230,6 +240,12 @@ class Transport:
             if isinstance(exc, requests.ConnectTimeout):
                 raise _Retry(unavailable) from exc
             raise unavailable from exc
+        except requests.exceptions.SSLError as exc:
+            # Not retried: a certificate that is not trusted now will not be on the next try.
+            raise PortalUnavailable(
+                f"{endpoint.path}: the TLS handshake with the portal failed (is its certificate "
+                f"trusted? see Webportal's verify): {exc}"
+            ) from exc
         except requests.ConnectionError as exc:
             raise _Retry(
                 PortalUnavailable(f"{endpoint.path}: could not reach the portal ({type(exc).__name__})")

@@ -91,7 +91,9 @@ class Webportal:
     """A client of the JIIT webportal.
 
     One instance keeps one pooled HTTP connection; use it as a context manager
-    or call :meth:`close` when done.  Log in with :meth:`student_login` or
+    or call :meth:`close` when done.  A logged-in instance may be used by many
+    threads at once; log in, log out or load a session only while no other
+    thread is using it (one instance per account).  Log in with :meth:`student_login` or
     :meth:`google_login` (or restore a session with :meth:`load_session`), then
     call the other methods.
 
@@ -455,9 +457,13 @@ class Webportal:
         subjects = []
         for subject in detail.subjects:
             for component in subject.components:
-                answer = self.get_subject_daily_attendance(
-                    semester, subject.subject_id, subject.code, [component.component_id]
-                )
+                try:
+                    answer = self.get_subject_daily_attendance(
+                        semester, subject.subject_id, subject.code, [component.component_id]
+                    )
+                except NoDataFound:
+                    # Before its first class the portal says "NO ... FOUND", not an empty list.
+                    answer = {"studentAttdsummarylist": []}
                 subject = subject.with_daily(component.component, DailyAttendance.from_response(answer))  # noqa: PLW2901
             subjects.append(subject)
         return dataclasses.replace(detail, subjects=tuple(subjects))
@@ -579,18 +585,20 @@ class Webportal:
         not on every call as in 0.1.0a9.
         Typed: :meth:`pyjiit.grades.GradeCard.from_response`.
         """
-        if self._grade_card_ids is None:
+        # Read the cache once: another thread may log out (and clear it) meanwhile.
+        ids = self._grade_card_ids
+        if ids is None:
             what = "grade card student info"
             answer = self._call(endpoints.GRADE_CARD_STUDENT_INFO, self._ids("instituteid"))
             info = get_object(answer, "studentinfo", what)
-            self._grade_card_ids = {
+            ids = self._grade_card_ids = {
                 "programid": get_str(info, "programid", what),
                 "branchid": get_str(info, "branchid", what),
             }
         payload = {
-            "branchid": self._grade_card_ids["branchid"],
+            "branchid": ids["branchid"],
             **self._ids("instituteid"),
-            "programid": self._grade_card_ids["programid"],
+            "programid": ids["programid"],
             "registrationid": semester.registration_id,
         }
         return _answer(self._call(endpoints.GRADE_CARD, payload), "grade card")

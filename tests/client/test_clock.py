@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from pyjiit.testing import FakePortal
-
 from pyjiit.utils import IST, ist_date
-
-from .conftest import make_client
+from tests.portal_clients import make_client
 
 UTC = dt.timezone.utc
 

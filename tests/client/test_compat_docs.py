@@ -13,10 +13,10 @@ import textwrap
 from collections.abc import Iterator
 
 import pytest
-from pyjiit.testing import FakePortal
 
 import pyjiit.wrapper
 from pyjiit.exceptions import NotLoggedIn
+from pyjiit.testing import FakePortal
 
 INSTANTIATION = """
 from pyjiit import Webportal

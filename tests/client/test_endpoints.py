@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyjiit.testing import FakePortal, Fault
 
 from pyjiit import Webportal, endpoints
 from pyjiit.attendance import AttendanceDetail, AttendanceMeta, DailyAttendance, Semester
@@ -21,6 +20,7 @@ from pyjiit.portal import PortalConfig
 from pyjiit.registration import Registrations
 from pyjiit.semesters import ChoiceSemesters, MoocSemesters
 from pyjiit.student import BankInfo, Credits, HostelAllocation, PersonalInfo
+from pyjiit.testing import FakePortal, Fault
 
 
 def only_request(portal: FakePortal, endpoint: Endpoint) -> dict[str, object]:

@@ -7,9 +7,8 @@ import time
 
 import pytest
 import requests
-from pyjiit.testing import FakePortal, Fault
 
-from pyjiit import Webportal
+from pyjiit import Webportal, endpoints
 from pyjiit.endpoints import FEE_SUMMARY
 from pyjiit.exceptions import (
     AccessDenied,
@@ -21,8 +20,8 @@ from pyjiit.exceptions import (
     PyjiitError,
     SessionExpired,
 )
-
-from .conftest import TIMEOUT, make_client
+from pyjiit.testing import FakePortal, Fault
+from tests.portal_clients import TIMEOUT, make_client
 
 PATH = FEE_SUMMARY.path
 
@@ -143,6 +142,17 @@ def test_refused_connection_is_unavailable() -> None:
 
 def test_untrusted_certificate_is_unavailable_with_cause(portal: FakePortal) -> None:
     with Webportal(portal.url, timeout=TIMEOUT, retries=0) as client:
-        with pytest.raises(PortalUnavailable) as caught:
+        with pytest.raises(PortalUnavailable, match="TLS handshake") as caught:
             client.get_captcha()
         assert isinstance(caught.value.__cause__, requests.exceptions.SSLError)
+        assert len(portal.requests) == 0
+
+
+def test_component_without_classes_counts_zero(logged_in: Webportal, portal: FakePortal) -> None:
+    meta = logged_in.get_attendance_meta()
+    portal.inject(
+        endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.failure(errors=["NO Attendance Found"]), times=1
+    )
+    detail = logged_in.get_attendance_detail(meta.latest_header(), meta.latest_semester())
+    first = detail.subjects[0].components[0]
+    assert (first.attended, first.total, first.percentage) == (0, 0, None)

@@ -10,7 +10,6 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from pyjiit.testing import FakePortal, Fault
 
 import pyjiit
 from pyjiit import Webportal, WebportalSession
@@ -25,8 +24,8 @@ from pyjiit.exceptions import (
     SessionError,
     SessionExpired,
 )
-
-from .conftest import make_client
+from pyjiit.testing import FakePortal, Fault
+from tests.portal_clients import make_client
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -166,7 +165,7 @@ def test_set_password(logged_in: Webportal, portal: FakePortal) -> None:
     with make_client(portal) as other:
         with pytest.raises(LoginError):
             other.student_login(portal.username, old)
-        assert other.student_login(portal.username, "n3w-Secret!")
+        assert other.student_login(portal.username, "n3w-Secret!").token
 
 
 def test_wrong_old_password_is_an_account_error(logged_in: Webportal, portal: FakePortal) -> None:
@@ -286,3 +285,16 @@ def test_session_file_permissions_are_not_umask_dependent(logged_in: Webportal, 
         os.umask(old_umask)
     if sys.platform != "win32":
         assert stat.S_IMODE((tmp_path / "session.json").stat().st_mode) == 0o600
+
+
+def test_netrc_cannot_replace_the_bearer_token(
+    logged_in: Webportal, portal: FakePortal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # requests reads ~/.netrc (or $NETRC) and, for a host listed there, sends Basic credentials.
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password elsewhere\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    logged_in.get_fee_summary()
+    (request,) = portal.requests
+    assert request.headers["Authorization"] == f"Bearer {logged_in.session.token}"  # type: ignore[union-attr]

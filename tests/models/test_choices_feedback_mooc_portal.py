@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
@@ -19,7 +20,7 @@ def test_subject_choices() -> None:
     choices = SubjectChoices.from_response(samples.SUBJECT_CHOICES)
     second_pick, first_pick = choices.choices
     assert (first_pick.subject_code, first_pick.preference, first_pick.allotted) == ("26B12CS312", 1, True)
-    assert (second_pick.allotted, second_pick.elective, second_pick.audit) == (False, True, False)
+    assert (second_pick.allotted, second_pick.elective_type, second_pick.audit) == (False, "Y", False)
     assert first_pick.frozen_at == dt.datetime(2026, 7, 24, 12, 29, tzinfo=IST)
     assert choices.allotted == (first_pick,)
     assert choices.total_credits == 22.0
@@ -81,3 +82,10 @@ def test_portal_config() -> None:
     config = PortalConfig.from_response(samples.PORTAL_CONFIG)
     assert (config.client, config.google_sign_in_shown) == ("JIIT", True)
     assert config.google_token_url == samples.PORTAL_CONFIG["URLapiBase"]
+
+
+def test_freeze_time_with_slashes() -> None:
+    answer = copy.deepcopy(samples.SUBJECT_CHOICES)
+    answer["subjectpreferencegrid"][0]["freezeddatetime"] = "05/07/2026 10:00 AM"
+    choice = SubjectChoices.from_response(answer).choices[0]
+    assert choice.frozen_at == dt.datetime(2026, 7, 5, 10, 0, tzinfo=IST)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from pyjiit.student import BankInfo, Credits, HostelAllocation, PersonalInfo
@@ -50,3 +51,11 @@ def test_credits() -> None:
     credits = Credits.from_response(samples.CREDITS)
     assert (credits.registered, credits.required, credits.earned, credits.semester) == (21.0, 160.0, 89.0, 5)
     assert credits.remaining == 71.0
+
+
+def test_hostel_allotment_date_as_text() -> None:
+    # Both epoch milliseconds and dd/mm/yyyy text are seen for this field.
+    answer = copy.deepcopy(samples.HOSTEL)
+    answer["presenthosteldetail"]["dateofallotment"] = "15/07/2026"
+    hostel = HostelAllocation.from_response(answer)
+    assert hostel.allotted_on == dt.datetime(2026, 7, 15, tzinfo=IST)

@@ -1,0 +1,524 @@
+"""The commands: each asks the portal what it needs and returns a report.
+
+The ``*_report`` functions do the asking for a logged-in client; the command
+functions (``attendance(context)``...) read the command line, open the saved
+session and call them.  ``demo`` calls the same functions on a fake portal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import getpass
+import os
+import sys
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from pyjiit.attendance import AttendanceDetail, DailyAttendance
+from pyjiit.attendance_math import DEFAULT_GOAL
+from pyjiit.cli.exits import CommandError, UsageError
+from pyjiit.cli.reports import (
+    Account,
+    AttendanceReport,
+    ChargeRow,
+    ClassRow,
+    DailyReport,
+    DemoReport,
+    ExamEventRow,
+    ExamRow,
+    ExamsReport,
+    FeeRow,
+    FeesReport,
+    GradeRow,
+    GradesReport,
+    LogoutReport,
+    MarksReport,
+    ResultRow,
+    SubjectRow,
+)
+from pyjiit.cli.store import PortalAddress
+from pyjiit.exam import ExamSchedule
+from pyjiit.exceptions import NoDataFound, NotLoggedIn
+from pyjiit.fees import FeeSummary, PendingCharges
+from pyjiit.grades import GradeCard, SemesterResults
+from pyjiit.student import PersonalInfo
+from pyjiit.wrapper import API, Webportal
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
+    from pyjiit.attendance import AttendanceMeta, Semester, SubjectAttendance
+    from pyjiit.cli.render import Output
+    from pyjiit.cli.store import SessionStore
+    from pyjiit.session import WebportalSession
+
+__all__ = [
+    "GOOGLE_CREDENTIAL_VARIABLE",
+    "PASSWORD_VARIABLE",
+    "Context",
+    "attendance",
+    "attendance_report",
+    "daily_report",
+    "demo",
+    "exams",
+    "exams_report",
+    "fees",
+    "fees_report",
+    "grades",
+    "grades_report",
+    "log_in",
+    "login",
+    "logout",
+    "marks",
+    "whoami",
+]
+
+#: The environment variable ``login`` takes the password from instead of asking.
+PASSWORD_VARIABLE = "PYJIIT_PASSWORD"  # noqa: S105 (a variable name, not a password)
+#: The environment variable ``login --google`` takes the credential from when none is given.
+GOOGLE_CREDENTIAL_VARIABLE = "PYJIIT_GOOGLE_CREDENTIAL"
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a command works with.
+
+    Attributes:
+        args: The parsed command line.
+        store: Where the session is saved.
+        output: Where to show progress.
+    """
+
+    args: argparse.Namespace
+    store: SessionStore
+    output: Output
+
+    def _ca_file(self) -> str | None:
+        """``--ca-file``, made absolute so that the saved session finds it from any directory."""
+        ca_file = self.args.ca_file
+        return str(Path(ca_file).resolve()) if ca_file else None
+
+    def address(self) -> PortalAddress:
+        """The portal the command line names (the real portal unless ``--portal-url`` says otherwise)."""
+        return PortalAddress(self.args.portal_url or API, self.args.sso_url, self._ca_file())
+
+    def open(self) -> Webportal:
+        """A client logged in with the saved session.
+
+        Raises:
+            NotLoggedIn: No session is saved for the portal the command line names.
+        """
+        return self.store.open(self.args.portal_url, sso_url=self.args.sso_url, ca_file=self._ca_file())
+
+
+def _session(portal: Webportal) -> WebportalSession:
+    if portal.session is None:  # pragma: no cover - SessionStore.open always loads one
+        raise NotLoggedIn("not logged in: run `pyjiit login`")
+    return portal.session
+
+
+def _unless_empty(fetch: Callable[[], Sequence[_T]]) -> Sequence[_T]:
+    """Return what ``fetch`` returns, or nothing when the portal says it has nothing ("NO ... FOUND")."""
+    try:
+        return fetch()
+    except NoDataFound:
+        return ()
+
+
+def _find(semesters: Sequence[Semester], code: str, what: str) -> Semester:
+    """Return the semester with the code ``code`` (in any case).
+
+    Raises:
+        UsageError: No semester has that code.
+    """
+    for semester in semesters:
+        if semester.registration_code.casefold() == code.strip().casefold():
+            return semester
+    listed = ", ".join(semester.registration_code for semester in semesters) or "none"
+    raise UsageError(f"no semester {code!r} with {what}; the portal lists: {listed}")
+
+
+def _choose(semesters: Sequence[Semester], code: str | None, what: str) -> Semester | None:
+    """Return the semester ``code`` names, or the newest when it is ``None`` (``None`` if there is none).
+
+    Raises:
+        UsageError: No semester has that code.
+    """
+    if code is not None:
+        return _find(semesters, code, what)
+    return semesters[0] if semesters else None
+
+
+# -- logging in and out ----------------------------------------------------------------------------
+
+
+def log_in(
+    address: PortalAddress,
+    output: Output,
+    how: Callable[[Webportal], WebportalSession],
+    store: SessionStore | None = None,
+) -> tuple[Account, Webportal]:
+    """Log in to the portal at ``address`` with ``how`` (e.g. ``lambda p: p.student_login(...)``).
+
+    Args:
+        address: The portal.
+        output: Where to show progress.
+        how: Logs a client in and returns its session.
+        store: Where to save the session, if anywhere.
+
+    Returns:
+        Who logged in, and the logged-in client (the caller closes it).
+    """
+    portal = address.connect()
+    try:
+        with output.busy("Logging in"):
+            session = how(portal)
+        if store is not None:
+            store.save(portal, address)
+    except BaseException:
+        portal.close()
+        raise
+    return Account.from_session(session, address.url), portal
+
+
+def _password(username: str) -> str:
+    """The password from the environment, or asked for (without echo) on a terminal.
+
+    Raises:
+        UsageError: There is no password, and no terminal to ask for it on.
+    """
+    password = os.environ.get(PASSWORD_VARIABLE)
+    # Without a terminal getpass would read a piped stdin with a warning, or on
+    # Windows wait on a console nobody sees: say what to do instead.
+    if not password and sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {username}: ")
+    if not password:
+        raise UsageError(
+            f"no password given: set {PASSWORD_VARIABLE}, or type it at the prompt in a terminal"
+        )
+    return password
+
+
+def login(context: Context) -> Account:
+    """``pyjiit login``: log in and save the session."""
+    args = context.args
+    how: Callable[[Webportal], WebportalSession]
+    if args.google is not None:
+        if args.username:
+            raise UsageError("give a USERNAME or --google, not both")
+        credential = args.google or os.environ.get(GOOGLE_CREDENTIAL_VARIABLE)
+        if not credential:
+            raise UsageError(f"--google needs a CREDENTIAL, or set {GOOGLE_CREDENTIAL_VARIABLE}")
+        how = functools.partial(Webportal.google_login, credential=credential)
+    else:
+        if not args.username:
+            raise UsageError("give your enrollment number (pyjiit login USERNAME) or --google CREDENTIAL")
+        how = functools.partial(
+            Webportal.student_login, username=args.username, password=_password(args.username)
+        )
+    account, portal = log_in(context.address(), context.output, how, context.store)
+    portal.close()
+    return account
+
+
+def logout(context: Context) -> LogoutReport:
+    """``pyjiit logout``: forget the saved session."""
+    return LogoutReport(had_session=context.store.clear())
+
+
+def whoami(context: Context) -> Account:
+    """``pyjiit whoami``: who is logged in, checked with the portal."""
+    with context.open() as portal, context.output.busy("Asking the portal who you are"):
+        info = PersonalInfo.from_response(portal.get_student_personal_information())
+        return Account.from_session(_session(portal), portal.base_url, info)
+
+
+# -- attendance -----------------------------------------------------------------------------------
+
+
+def _semester_attendance(
+    portal: Webportal, meta: AttendanceMeta, code: str | None
+) -> tuple[Semester, AttendanceDetail | None]:
+    """Return a semester and its attendance (``None`` when the portal has none recorded).
+
+    Without ``code``, the newest semester; if nothing is recorded in it yet
+    (a semester that just began), the one before, as jportal does.
+    """
+    header = meta.latest_header()
+    candidates = meta.semesters[:2] if code is None else [_find(meta.semesters, code, "attendance")]
+    for semester in candidates:
+        try:
+            return semester, AttendanceDetail.from_response(portal.get_attendance(header, semester))
+        except NoDataFound:
+            continue
+    return candidates[0], None
+
+
+def _daily(
+    portal: Webportal, semester: Semester, subject: SubjectAttendance, components: Sequence[str]
+) -> DailyAttendance:
+    """The classes of ``subject``'s ``components`` (their ids), in one request."""
+    try:
+        answer = portal.get_subject_daily_attendance(semester, subject.subject_id, subject.code, components)
+    except NoDataFound:
+        # No class held yet: the portal says so instead of sending an empty list.
+        answer = {"studentAttdsummarylist": []}
+    return DailyAttendance.from_response(answer)
+
+
+def _match_subject(subjects: Sequence[SubjectAttendance], query: str, semester: str) -> SubjectAttendance:
+    """Return the subject whose code is ``query``, else the one whose name contains it.
+
+    Raises:
+        UsageError: No subject, or more than one, matches.
+    """
+    wanted = query.strip().casefold()
+    for subject in subjects:
+        if wanted in (subject.code.casefold(), subject.name.casefold()):
+            return subject
+    found = [
+        subject
+        for subject in subjects
+        if wanted in subject.name.casefold() or wanted in subject.code.casefold()
+    ]
+    if len(found) == 1:
+        return found[0]
+    listed = ", ".join(f"{subject.code} ({subject.name})" for subject in found or subjects)
+    if not found:
+        raise UsageError(f"no subject matches {query!r} in {semester}; its subjects: {listed}")
+    raise UsageError(f"{query!r} matches several subjects: {listed}; give its code")
+
+
+def attendance_report(
+    portal: Webportal,
+    output: Output,
+    *,
+    semester: str | None = None,
+    goal: float = DEFAULT_GOAL,
+    subject: str | None = None,
+) -> AttendanceReport:
+    """Attendance per subject of a semester (the newest by default), counted class by class.
+
+    Args:
+        portal: A logged-in client.
+        output: Where to show progress.
+        semester: A semester code, or ``None`` for the newest with attendance.
+        goal: The attendance goal, in percent.
+        subject: Show only the subject with this code or name.
+
+    Raises:
+        UsageError: ``semester`` or ``subject`` matches nothing.
+    """
+    with output.busy("Fetching attendance (the portal can take a while)") as progress:
+        meta = portal.get_attendance_meta()
+        if not meta.semesters:
+            return AttendanceReport(semester=None, goal=goal, subjects=())
+        chosen, detail = _semester_attendance(portal, meta, semester)
+        code = chosen.registration_code
+        if detail is None:
+            return AttendanceReport(semester=code, goal=goal, subjects=())
+        subjects = detail.subjects if subject is None else (_match_subject(detail.subjects, subject, code),)
+        rows = []
+        for number, item in enumerate(subjects, 1):
+            progress(f"Counting classes: {item.name} ({number}/{len(subjects)})")
+            # One request for all of a subject's components: the portal is slow.
+            classes = _daily(portal, chosen, item, [part.component_id for part in item.components])
+            rows.append(SubjectRow.build(item, classes, goal))
+    return AttendanceReport(semester=code, goal=goal, subjects=tuple(rows))
+
+
+def daily_report(
+    portal: Webportal,
+    output: Output,
+    *,
+    subject: str,
+    semester: str | None = None,
+    goal: float = DEFAULT_GOAL,
+) -> DailyReport:
+    """Class-by-class attendance of one subject.
+
+    Raises:
+        UsageError: ``semester`` or ``subject`` matches nothing.
+        CommandError: The portal has no attendance in the semester.
+    """
+    with output.busy("Fetching attendance (the portal can take a while)"):
+        meta = portal.get_attendance_meta()
+        if not meta.semesters:
+            raise CommandError("the portal has no attendance for you yet")
+        chosen, detail = _semester_attendance(portal, meta, semester)
+        code = chosen.registration_code
+        if detail is None:
+            raise CommandError(f"no attendance recorded in {code} yet")
+        item = _match_subject(detail.subjects, subject, code)
+        # One request per component, so that each class says whether it was a lecture, tutorial or lab.
+        for part in item.components:
+            item = item.with_daily(part.component, _daily(portal, chosen, item, [part.component_id]))
+    classes = [
+        ClassRow.build(entry, part.component)
+        for part in item.components
+        if part.daily is not None
+        for entry in part.daily.classes
+    ]
+    classes.sort(key=lambda row: (row.date, row.start or dt.datetime.min.replace(tzinfo=dt.timezone.utc)))
+    return DailyReport(
+        semester=code, goal=goal, subject=SubjectRow.build(item, item, goal), classes=tuple(classes)
+    )
+
+
+def attendance(context: Context) -> AttendanceReport | DailyReport:
+    """``pyjiit attendance``: the attendance table, or one subject's classes with ``--daily``."""
+    args = context.args
+    if args.daily and not args.subject:
+        raise UsageError("--daily needs a SUBJECT (its code or part of its name)")
+    with context.open() as portal:
+        if args.daily:
+            return daily_report(
+                portal, context.output, subject=args.subject, semester=args.semester, goal=args.goal
+            )
+        return attendance_report(
+            portal, context.output, semester=args.semester, goal=args.goal, subject=args.subject
+        )
+
+
+# -- exams, grades, fees, marks ------------------------------------------------------------------------
+
+
+def exams_report(
+    portal: Webportal, output: Output, *, semester: str | None = None, event: str | None = None
+) -> ExamsReport:
+    """The schedule of an exam event: the latest of the newest semester by default.
+
+    Raises:
+        UsageError: ``semester`` or ``event`` matches nothing.
+    """
+    with output.busy("Fetching the exam schedule"):
+        chosen = _choose(_unless_empty(portal.get_semesters_for_exam_events), semester, "exam events")
+        if chosen is None:
+            return ExamsReport(semester=None, event=None, events=(), exams=())
+        events = sorted(
+            _unless_empty(lambda: portal.get_exam_events(chosen)), key=lambda item: item.event_from
+        )
+        rows = tuple(ExamEventRow.build(item) for item in events)
+        if not events:
+            return ExamsReport(semester=chosen.registration_code, event=None, events=(), exams=())
+        if event is None:
+            index = len(events) - 1
+        else:
+            wanted = event.strip().casefold()
+            matches = [
+                number
+                for number, item in enumerate(events)
+                if wanted in (item.exam_event_code.casefold(), item.exam_event_id.casefold())
+            ]
+            if not matches:
+                listed = ", ".join(row.code for row in rows)
+                raise UsageError(
+                    f"no exam event {event!r} in {chosen.registration_code}; its events: {listed}"
+                )
+            index = matches[0]
+        schedule = _unless_empty(
+            lambda: ExamSchedule.from_response(portal.get_exam_schedule(events[index])).entries
+        )
+    return ExamsReport(
+        semester=chosen.registration_code,
+        event=rows[index],
+        events=rows,
+        exams=tuple(sorted((ExamRow.build(entry) for entry in schedule), key=lambda row: row.date)),
+    )
+
+
+def exams(context: Context) -> ExamsReport:
+    """``pyjiit exams``: an exam event's schedule."""
+    with context.open() as portal:
+        return exams_report(portal, context.output, semester=context.args.semester, event=context.args.event)
+
+
+def grades_report(portal: Webportal, output: Output, *, semester: str | None = None) -> GradesReport:
+    """SGPA and CGPA of every semester, and the grade card of one (the newest by default).
+
+    Raises:
+        UsageError: No grade card semester has the code ``semester``.
+    """
+    with output.busy("Fetching grades"):
+        results = _unless_empty(lambda: SemesterResults.from_response(portal.get_sgpa_cgpa()).semesters)
+        chosen = _choose(_unless_empty(portal.get_semesters_for_grade_card), semester, "a grade card")
+        card = (
+            ()
+            if chosen is None
+            else _unless_empty(lambda: GradeCard.from_response(portal.get_grade_card(chosen)).entries)
+        )
+    return GradesReport(
+        results=tuple(ResultRow.build(result) for result in results),
+        grade_card_semester=chosen.registration_code if chosen else None,
+        grade_card=tuple(GradeRow.build(entry) for entry in card),
+    )
+
+
+def grades(context: Context) -> GradesReport:
+    """``pyjiit grades``: results and a grade card."""
+    with context.open() as portal:
+        return grades_report(portal, context.output, semester=context.args.semester)
+
+
+def fees_report(portal: Webportal, output: Output) -> FeesReport:
+    """The fee summary and pending fines; nothing due is an empty list, not an error."""
+    with output.busy("Fetching fees"):
+        summary = FeeSummary.from_response(portal.get_fee_summary())
+        charges = _unless_empty(lambda: PendingCharges.from_response(portal.get_fines_msc_charges()).charges)
+    return FeesReport(
+        fees=tuple(FeeRow.build(head) for head in summary.heads),
+        charges=tuple(ChargeRow.build(charge) for charge in charges),
+        total_due=summary.total_due + sum((charge.amount for charge in charges), Decimal(0)),
+    )
+
+
+def fees(context: Context) -> FeesReport:
+    """``pyjiit fees``: fees and pending fines."""
+    with context.open() as portal:
+        return fees_report(portal, context.output)
+
+
+def marks(context: Context) -> MarksReport:
+    """``pyjiit marks``: download a semester's marks as a PDF.
+
+    Raises:
+        CommandError: The portal has no marks yet.
+    """
+    args = context.args
+    with context.open() as portal, context.output.busy("Downloading marks"):
+        chosen = _choose(_unless_empty(portal.get_semesters_for_marks), args.semester, "marks")
+        if chosen is None:
+            raise CommandError("the portal has no marks for you yet")
+        target = Path(args.output or f"marks-{chosen.registration_code}.pdf")
+        portal.save_marks(chosen, target)
+    return MarksReport(semester=chosen.registration_code, path=target, size=target.stat().st_size)
+
+
+# -- the demo ----------------------------------------------------------------------------------------
+
+
+def demo(context: Context) -> DemoReport:
+    """``pyjiit demo``: start a fake portal, log in as its demo student and show their records.
+
+    The saved session (if any) is left alone: the demo keeps its own in memory.
+    """
+    from pyjiit.testing import FakePortal  # noqa: PLC0415 (only the demo needs the fake portal)
+
+    output = context.output
+    with FakePortal(tls=False) as fake:
+        how = functools.partial(Webportal.student_login, username=fake.username, password=fake.password)
+        account, portal = log_in(PortalAddress(fake.url, fake.sso_url), output, how)
+        with portal:
+            return DemoReport(
+                account=account,
+                attendance=attendance_report(portal, output),
+                exams=exams_report(portal, output),
+                grades=grades_report(portal, output),
+                fees=fees_report(portal, output),
+            )

@@ -1,0 +1,115 @@
+"""The command line's grammar: global options, commands and their arguments."""
+
+from __future__ import annotations
+
+import argparse
+
+from pyjiit import __version__
+from pyjiit.attendance_math import DEFAULT_GOAL
+from pyjiit.cli import commands
+from pyjiit.cli.exits import EXIT_CODES_HELP
+from pyjiit.cli.store import CACHE_DIR_VARIABLE
+
+__all__ = ["build_parser"]
+
+_DESCRIPTION = """\
+Your JIIT webportal from the terminal: attendance, exams, grades, fees and marks.
+Log in once with `pyjiit login`; the session is kept in your cache directory
+until it expires. Try it without an account: `pyjiit demo`."""
+
+_ENVIRONMENT = f"""\
+environment:
+  {commands.PASSWORD_VARIABLE:<26}the password for `login` (otherwise it is asked for)
+  {commands.GOOGLE_CREDENTIAL_VARIABLE:<26}the credential for `login --google`
+  {CACHE_DIR_VARIABLE:<26}where the session is kept (default: your cache directory)
+  NO_COLOR                  any value turns colours off"""
+
+
+def _goal(text: str) -> float:
+    """Read an attendance goal: a number of percent strictly between 0 and 100."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value < 100:  # noqa: PLR2004 (percent)
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100 (exclusive), got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the ``pyjiit`` command; each command sets ``handler`` to its function."""
+    parser = argparse.ArgumentParser(
+        prog="pyjiit",
+        description=_DESCRIPTION,
+        epilog=f"{EXIT_CODES_HELP}\n\n{_ENVIRONMENT}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"pyjiit {__version__}")
+    parser.add_argument(
+        "--portal-url",
+        metavar="URL",
+        help="the portal's API base (default: the JIIT webportal, or the saved session's)",
+    )
+    parser.add_argument("--sso-url", metavar="URL", help="the base of the Google sign-in exchange")
+    parser.add_argument(
+        "--ca-file", metavar="FILE", help="a CA bundle to trust the portal's certificate with"
+    )
+    parser.add_argument("--json", action="store_true", help="write JSON on standard output, and nothing else")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and log the requests")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    def command(name: str, help_text: str, handler: object) -> argparse.ArgumentParser:
+        sub = subparsers.add_parser(
+            name, help=help_text, description=help_text[0].upper() + help_text[1:] + "."
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def semester_option(sub: argparse.ArgumentParser, what: str) -> None:
+        sub.add_argument(
+            "--semester", metavar="CODE", help=f"the semester, e.g. 2026ODDSEM (default: the newest {what})"
+        )
+
+    login = command("login", "log in and save the session", commands.login)
+    login.add_argument("username", nargs="?", metavar="USERNAME", help="your enrollment number")
+    login.add_argument(
+        "--google",
+        nargs="?",
+        const="",
+        metavar="CREDENTIAL",
+        help=f"log in with a Google sign-in credential (or set {commands.GOOGLE_CREDENTIAL_VARIABLE})",
+    )
+    command("logout", "forget the saved session", commands.logout)
+    command("whoami", "show who is logged in (asks the portal)", commands.whoami)
+
+    attendance = command(
+        "attendance", "show attendance per subject, or one subject's classes", commands.attendance
+    )
+    attendance.add_argument(
+        "subject", nargs="?", metavar="SUBJECT", help="a subject's code or part of its name"
+    )
+    attendance.add_argument("--daily", action="store_true", help="list SUBJECT's classes one by one")
+    semester_option(attendance, "with attendance")
+    attendance.add_argument(
+        "--goal",
+        type=_goal,
+        default=float(DEFAULT_GOAL),
+        metavar="PERCENT",
+        help=f"the attendance to aim for (default: {DEFAULT_GOAL})",
+    )
+
+    exams = command("exams", "show an exam event's schedule", commands.exams)
+    semester_option(exams, "with exams")
+    exams.add_argument("--event", metavar="CODE", help="the exam event, e.g. T1 (default: the latest)")
+
+    grades = command("grades", "show SGPA/CGPA per semester and a grade card", commands.grades)
+    semester_option(grades, "with a grade card")
+
+    command("fees", "show fees and pending fines", commands.fees)
+
+    marks = command("marks", "download a semester's marks as a PDF", commands.marks)
+    semester_option(marks, "with marks")
+    marks.add_argument("--output", "-o", metavar="FILE", help="where to save it (default: marks-CODE.pdf)")
+
+    command("demo", "try it all on a built-in fake portal, no account needed", commands.demo)
+    return parser

@@ -1,0 +1,333 @@
+"""How the command shows its reports: rich tables on a terminal, JSON with ``--json``.
+
+Tables and messages go to standard output, errors and the spinner to standard
+error, so ``--json`` output (and only it) is on standard output.  Rich turns
+colours off by itself when the output is not a terminal or ``NO_COLOR`` is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from pyjiit.cli.reports import (
+    Account,
+    AttendanceReport,
+    DailyReport,
+    DemoReport,
+    ExamsReport,
+    FeesReport,
+    GradesReport,
+    LogoutReport,
+    MarksReport,
+    SubjectRow,
+    to_json,
+)
+from pyjiit.utils import IST
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Iterator
+    from decimal import Decimal
+
+    from pyjiit.cli.reports import Report
+
+__all__ = ["Output"]
+
+#: Shown where a value is missing (a room not assigned yet, no classes held).
+MISSING = "-"
+
+
+class Output:
+    """Where the command writes: its report, its errors, and a spinner while it waits.
+
+    Args:
+        json_mode: Write reports (and errors) as JSON on standard output instead of tables.
+    """
+
+    def __init__(self, *, json_mode: bool = False) -> None:
+        self.json_mode = json_mode
+        # markup=False: portal text such as "[LAB]" must print as it is; soft_wrap:
+        # sentences (an error above all) stay one line for the terminal to wrap.
+        self.console = Console(markup=False, highlight=False, emoji=False, soft_wrap=True)
+        self.errors = Console(stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+    @contextlib.contextmanager
+    def busy(self, message: str) -> Iterator[Callable[[str], None]]:
+        """Show a spinner with ``message`` on a terminal while the block runs.
+
+        Yields:
+            A function that replaces the message (it does nothing without a terminal).
+        """
+        if not self.errors.is_terminal:
+            yield _ignore
+            return
+        with self.errors.status(message) as status:
+            yield status.update
+
+    def show(self, report: Report) -> None:
+        """Write ``report``: as JSON, or as tables and sentences."""
+        if self.json_mode:
+            _write_json(to_json(report))
+        else:
+            render(report, self.console)
+
+    def error(self, message: str, *, code: int, kind: str) -> None:
+        """Report a failure: one line on standard error (and, with ``--json``, an object on standard output).
+
+        Args:
+            message: What went wrong, in one line.
+            code: The exit code the command ends with.
+            kind: A short name for the failure, for scripts reading the JSON.
+        """
+        self.errors.print(Text(f"pyjiit: error: {message}", style="bold red"))
+        if self.json_mode:
+            _write_json({"error": {"code": code, "kind": kind, "message": message}})
+
+
+def _ignore(_message: str) -> None:
+    """Accept a spinner message and do nothing: there is no terminal to show it on."""
+
+
+def _write_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+# -- formatting values -------------------------------------------------------------------------
+
+
+def _percent(value: float | None) -> str:
+    return MISSING if value is None else f"{value:.1f}%"
+
+
+def _number(value: float) -> str:
+    """Write a grade point or credit count without a needless ``.0``."""
+    return f"{value:g}"
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def _text(value: object) -> str:
+    return MISSING if value is None else str(value)
+
+
+def _clock(value: dt.datetime | None) -> str:
+    return MISSING if value is None else value.astimezone(IST).strftime("%H:%M")
+
+
+def _span(start: dt.datetime | None, end: dt.datetime | None) -> str:
+    return MISSING if start is None else f"{_clock(start)}-{_clock(end)}"
+
+
+def _table(title: str | None, *columns: str, right: tuple[str, ...] = ()) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold")
+    for column in columns:
+        table.add_column(column, justify="right" if column in right else "left")
+    return table
+
+
+# -- one renderer per report -------------------------------------------------------------------
+
+
+@functools.singledispatch
+def render(report: object, console: Console) -> None:  # noqa: ARG001 (the renderers' signature)
+    """Write ``report`` to ``console`` for a person to read."""
+    raise TypeError(f"no renderer for {type(report).__name__}")
+
+
+@render.register
+def _account(report: Account, console: Console) -> None:
+    console.print(Text.assemble("Logged in as ", (report.name, "bold"), f" ({report.enrollment_no})"))
+    details = [
+        ("Institute", report.institute),
+        ("Programme", report.program),
+        ("Branch", report.branch),
+        ("Semester", report.semester),
+        ("Email", report.email),
+        ("Portal", report.portal),
+    ]
+    if report.expires is not None:
+        details.append(("Session expires", report.expires.astimezone(IST).strftime("%Y-%m-%d %H:%M IST")))
+    shown = [(label, str(value)) for label, value in details if value is not None]
+    width = max(len(label) for label, _ in shown)
+    for label, value in shown:
+        console.print(Text.assemble((label.ljust(width), "dim"), "  ", value))
+
+
+@render.register
+def _logout(report: LogoutReport, console: Console) -> None:
+    console.print("Logged out: the saved session is deleted." if report.had_session else "Not logged in.")
+
+
+def _goal_style(row: SubjectRow) -> str:
+    return "red" if row.classes_needed else "green"
+
+
+@render.register
+def _attendance(report: AttendanceReport, console: Console) -> None:
+    if report.semester is None:
+        console.print("The portal has no attendance for you yet.")
+        return
+    if not report.subjects:
+        console.print(f"No attendance recorded in {report.semester} yet.")
+        return
+    goal = f"{report.goal:g}%"
+    table = _table(
+        f"Attendance, {report.semester} (goal {goal})",
+        "Code",
+        "Subject",
+        "Attended",
+        "%",
+        f"Need for {goal}",
+        "Can miss",
+        right=("Attended", "%", f"Need for {goal}", "Can miss"),
+    )
+    for row in report.subjects:
+        table.add_row(
+            row.code,
+            row.name,
+            f"{row.attended}/{row.total}",
+            Text(_percent(row.percentage), style=_goal_style(row)),
+            str(row.classes_needed),
+            str(row.classes_can_miss),
+        )
+    console.print(table)
+
+
+@render.register
+def _daily(report: DailyReport, console: Console) -> None:
+    row = report.subject
+    console.print(Text.assemble((row.name, "bold"), f" ({row.code}), {report.semester}"))
+    goal = f"{report.goal:g}%"
+    if row.classes_needed:
+        advice = f"attend the next {row.classes_needed} to reach {goal}"
+    else:
+        advice = f"{row.classes_can_miss} can be missed staying at {goal} or above"
+    console.print(
+        Text.assemble(
+            f"{row.attended} of {row.total} classes attended, ",
+            (_percent(row.percentage), _goal_style(row)),
+            f": {advice}",
+        )
+    )
+    table = _table(None, "Date", "Time", "Class", "Mark")
+    for entry in report.classes:
+        table.add_row(
+            entry.date.isoformat(),
+            _span(entry.start, entry.end),
+            entry.component.name.title(),
+            Text(entry.mark, style="green" if entry.present else "red"),
+        )
+    console.print(table)
+
+
+@render.register
+def _exams(report: ExamsReport, console: Console) -> None:
+    if report.semester is None:
+        console.print("The portal lists no semester with exams yet.")
+        return
+    if report.event is None:
+        console.print(f"No exam events in {report.semester} yet.")
+        return
+    title = f"{report.event.name} ({report.event.code}), {report.semester}"
+    if not report.exams:
+        console.print(f"{title}: no schedule published yet.")
+    else:
+        table = _table(title, "Date", "Time", "Code", "Subject", "Room", "Seat")
+        for exam in report.exams:
+            table.add_row(
+                exam.date.isoformat(),
+                _span(exam.start, exam.end),
+                exam.code,
+                exam.name,
+                _text(exam.room),
+                _text(exam.seat),
+            )
+        console.print(table)
+    others = [event.code for event in report.events if event != report.event]
+    if others:
+        console.print(f"Other events: {', '.join(others)} (choose one with --event CODE).", style="dim")
+
+
+@render.register
+def _grades(report: GradesReport, console: Console) -> None:
+    if not report.results:
+        console.print("No results yet.")
+    else:
+        table = _table("Results", "Semester", "SGPA", "CGPA", "Credits earned", right=("SGPA", "CGPA"))
+        for result in report.results:
+            table.add_row(
+                str(result.semester),
+                f"{result.sgpa:.2f}",
+                f"{result.cgpa:.2f}",
+                _number(result.earned_credits),
+            )
+        console.print(table)
+    if report.grade_card_semester is not None:
+        card = _table(
+            f"Grade card, {report.grade_card_semester}",
+            "Code",
+            "Subject",
+            "Credits",
+            "Grade",
+            right=("Credits",),
+        )
+        for grade in report.grade_card:
+            card.add_row(grade.code, grade.name, _number(grade.credits), Text(grade.grade, style="bold"))
+        console.print(card)
+
+
+@render.register
+def _fees(report: FeesReport, console: Console) -> None:
+    if report.fees:
+        table = _table("Fees", "Semester", "Year", "Fee", "Paid", "Due", right=("Fee", "Paid", "Due"))
+        for fee in report.fees:
+            table.add_row(
+                str(fee.semester),
+                fee.academic_year,
+                _money(fee.fee),
+                _money(fee.received),
+                Text(_money(fee.due), style="red" if fee.due else ""),
+            )
+        console.print(table)
+    if report.charges:
+        charges = _table("Pending fines and charges", "For", "Amount", "Remarks", right=("Amount",))
+        for charge in report.charges:
+            charges.add_row(charge.service, _money(charge.amount), _text(charge.remarks))
+        console.print(charges)
+    else:
+        console.print("No pending fines or charges.")
+    if report.total_due:
+        console.print(Text(f"Total due: {_money(report.total_due)}", style="bold red"))
+    else:
+        console.print(Text("Nothing due.", style="green"))
+
+
+@render.register
+def _marks(report: MarksReport, console: Console) -> None:
+    console.print(f"Saved the marks of {report.semester} to {report.path} ({report.size:,} bytes).")
+
+
+@render.register
+def _demo(report: DemoReport, console: Console) -> None:
+    for title, part in (
+        ("Who", report.account),
+        ("Attendance", report.attendance),
+        ("Exams", report.exams),
+        ("Grades", report.grades),
+        ("Fees", report.fees),
+    ):
+        console.rule(title)
+        render(part, console)
+    console.rule()
+    console.print("That was the demo portal. Log in to the real one with: pyjiit login ENROLLMENT_NO")

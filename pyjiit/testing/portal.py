@@ -1,0 +1,258 @@
+"""``FakePortal``: a local JIIT webportal that speaks the real one's protocol."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from pyjiit.testing.data import DEMO
+from pyjiit.testing.handlers import ROUTES
+from pyjiit.testing.protocol import API_BASE, SSO_BASE, Exchange, ReceivedRequest
+from pyjiit.testing.server import PortalServer
+from pyjiit.testing.state import PortalState
+from pyjiit.testing.tls import ServerCertificate
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from typing_extensions import Self
+
+    from pyjiit.testing.data import DemoStudent
+    from pyjiit.testing.faults import Fault
+
+__all__ = ["FakePortal"]
+
+_ANY_ADDRESS = {"0.0.0.0", "::", ""}  # noqa: S104 (names of the wildcard address, not a bind)
+
+
+class FakePortal:
+    """A local portal serving the demo student over HTTP or HTTPS, for tests and demos.
+
+    It follows PORTAL.md as closely as the real portal is known: the
+    ``LocalName`` check against the server's own IST day, encrypted and plain
+    bodies per endpoint, bearer tokens that expire by the server clock, the
+    login flow, and all 37 endpoints with seeded data (:attr:`student`).
+    Where the real portal's behaviour is not known, the fake picks one and
+    says so: Failure envelopes come with HTTP 200 (KT's tests use 417), the
+    ``LocalName`` check comes before the token check, and a body in the wrong
+    mode is a 400 (also for #8, where UNK saw a 500).
+
+    Use it as a context manager, or call :meth:`start` and :meth:`stop`::
+
+        with FakePortal() as portal:
+            client = Webportal(portal.url, sso_url=portal.sso_url)
+            client.student_login(portal.username, portal.password, captcha)
+
+    Args:
+        tls: Serve HTTPS with a throwaway CA (needs ``pyjiit[testing]``);
+            clients trust it with :attr:`ca_file`.
+        host: The address to bind.
+        port: The port to bind; 0 picks a free one.
+        clock_offset: How far the server's clock is from real time
+            (:attr:`clock_offset`).
+        token_lifetime: How long the session tokens it issues live.
+        username: The demo student's login name instead of the seeded enrollment number.
+        password: The demo student's password instead of the seeded one.
+    """
+
+    def __init__(
+        self,
+        *,
+        tls: bool = False,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        clock_offset: dt.timedelta = dt.timedelta(0),
+        token_lifetime: dt.timedelta = dt.timedelta(hours=2),
+        username: str | None = None,
+        password: str | None = None,
+    ) -> None:
+        self.tls = tls
+        self.host = host
+        self._port = port
+        student = dataclasses.replace(
+            DEMO, username=username or DEMO.username, password=password or DEMO.password
+        )
+        self._state = PortalState(clock_offset=clock_offset, token_lifetime=token_lifetime, student=student)
+        self._exchange = Exchange(self._state, ROUTES, self._wait)
+        self._server: PortalServer | None = None
+        self._certificate: ServerCertificate | None = None
+
+    def __repr__(self) -> str:
+        """Show where it serves, never the credentials."""
+        where = self.url if self._server is not None else "stopped"
+        return f"<FakePortal {where}>"
+
+    # -- Lifecycle --------------------------------------------------------------------------------
+
+    def start(self) -> Self:
+        """Start serving in a background thread (nothing happens if it already is).
+
+        Returns:
+            The portal itself.
+
+        Raises:
+            ImportError: ``tls=True`` without the ``pyjiit[testing]`` extra.
+            OSError: The address cannot be bound.
+        """
+        if self._server is not None:
+            return self
+        if self.tls and self._certificate is None:
+            self._certificate = ServerCertificate(
+                sorted({"127.0.0.1", "localhost", "::1", self.host} - _ANY_ADDRESS)
+            )
+        context = self._certificate.context if self._certificate is not None else None
+        self._server = PortalServer((self.host, self._port), self._exchange, context)
+        # A restarted portal keeps its port, so URLs handed out stay valid.
+        self._port = self._server.port
+        self._state.sso_exchange_url = self.sso_url + "/token/generate-token-google-signin"
+        self._server.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving: close every connection, join every thread, delete the CA file.
+
+        Calling it again, or on a portal never started, does nothing.
+        """
+        server, self._server = self._server, None
+        if server is not None:
+            server.stop()
+        if self._certificate is not None:
+            self._certificate.remove()
+            self._certificate = None
+
+    def __enter__(self) -> Self:
+        """Start serving (see :meth:`start`)."""
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Stop serving (see :meth:`stop`)."""
+        self.stop()
+
+    def _wait(self, seconds: float) -> bool:
+        server = self._server
+        return server.wait(seconds) if server is not None else True
+
+    # -- Where it is ------------------------------------------------------------------------------
+
+    @property
+    def origin(self) -> str:
+        """``http(s)://host:port`` of the running server.
+
+        Raises:
+            RuntimeError: The portal is not running.
+        """
+        if self._server is None:
+            raise RuntimeError("the FakePortal is not running: call start() or use it in a with block")
+        host = "127.0.0.1" if self.host in _ANY_ADDRESS else self.host
+        if ":" in host:
+            host = f"[{host}]"
+        return f"{'https' if self.tls else 'http'}://{host}:{self._server.port}"
+
+    @property
+    def url(self) -> str:
+        """The API base, e.g. ``http://127.0.0.1:PORT/StudentPortalAPI`` (no trailing slash)."""
+        return self.origin + API_BASE
+
+    @property
+    def sso_url(self) -> str:
+        """The Google sign-in exchange base, e.g. ``http://127.0.0.1:PORT/CLXSSOAPI``."""
+        return self.origin + SSO_BASE
+
+    @property
+    def ca_file(self) -> str | None:
+        """The PEM file of the CA to trust when serving TLS, else ``None``."""
+        return None if self._certificate is None else str(self._certificate.ca_file)
+
+    # -- The demo account -------------------------------------------------------------------------
+
+    @property
+    def student(self) -> DemoStudent:
+        """Everything the portal knows about the demo student (read expected values from here)."""
+        return self._state.student
+
+    @property
+    def username(self) -> str:
+        """The demo student's user name (enrollment number)."""
+        return self._state.student.username
+
+    @property
+    def password(self) -> str:
+        """The demo student's current password (a password change through #9 changes it)."""
+        return self._state.password
+
+    @property
+    def google_credential(self) -> str:
+        """A Google sign-in credential the exchange endpoint (#6) accepts for the demo student."""
+        return self._state.google_credential
+
+    @property
+    def pending_payments(self) -> list[dict[str, Any]]:
+        """Charges #29 lists; empty (the default) makes it answer "NO APPROVED REQUEST FOUND".
+
+        Append charges built with :func:`pyjiit.testing.data.pending_charge`.
+        """
+        return self._state.pending_payments
+
+    # -- Time and tokens --------------------------------------------------------------------------
+
+    @property
+    def clock_offset(self) -> dt.timedelta:
+        """How far the server clock is from real time; settable at any time.
+
+        The server's clock decides which day's key it expects, when tokens
+        expire, and the ``Date`` header of every answer.  The real portal's
+        runs about 8.5 minutes slow: ``dt.timedelta(seconds=-508)``.
+        """
+        return self._state.clock_offset
+
+    @clock_offset.setter
+    def clock_offset(self, offset: dt.timedelta) -> None:
+        self._state.clock_offset = offset
+
+    def now(self) -> dt.datetime:
+        """Return the server clock's time (UTC, offset applied)."""
+        return self._state.now()
+
+    def issue_token(self, lifetime: dt.timedelta | None = None) -> str:
+        """Return a session token for the demo student, as a login would.
+
+        Args:
+            lifetime: How long it lives by the server clock (negative for one
+                that has already expired); the portal's token lifetime by default.
+        """
+        return self._state.issue_token(lifetime)
+
+    def expire_tokens(self) -> None:
+        """Make every token issued so far fail as expired (HTTP 401); new logins still work."""
+        self._state.expire_tokens()
+
+    # -- Faults and the request log ---------------------------------------------------------------
+
+    def inject(self, path: str, fault: Fault, times: int = 1) -> None:
+        """Answer the next ``times`` calls to ``path`` with ``fault`` instead of normally.
+
+        Faults queue per endpoint, first in first out, and are used up one per
+        call; calls that answer normally use none.
+
+        Args:
+            path: An endpoint's path as in :mod:`pyjiit.endpoints`, relative to
+                its base (``"/token/pretoken-check"``; the marks PDF by its
+                prefix ``"/studentsexamview/printstudent-exammarks"``).
+            fault: What to do instead, e.g. ``Fault.unavailable()``.
+            times: How many calls it affects.
+
+        Raises:
+            ValueError: ``path`` is not an endpoint's, or ``times`` is below 1.
+        """
+        self._exchange.inject(path, fault, times)
+
+    @property
+    def requests(self) -> list[ReceivedRequest]:
+        """Every request received, oldest first (refused ones too); ``.clear()`` empties it."""
+        return self._exchange.requests

@@ -1,0 +1,34 @@
+"""``pyjiit demo``: the whole tour on a built-in fake portal, with no account."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pyjiit.testing.data import DEMO
+
+if TYPE_CHECKING:
+    from tests.cli.conftest import Cli
+
+
+def test_demo_tour(fresh_cli: Cli) -> None:
+    result = fresh_cli("demo")
+    assert result.code == 0, result.stderr
+    assert f"Logged in as {DEMO.name} ({DEMO.username})" in result.stdout
+    for heading in (f"Attendance, {DEMO.current.registrationcode}", "Results", "Grade card, ", "Fees"):
+        assert heading in result.stdout
+    assert result.stdout.rstrip().endswith("pyjiit login ENROLLMENT_NO")
+    # The demo keeps its session to itself.
+    assert not fresh_cli.cache.exists()
+
+
+def test_demo_json(fresh_cli: Cli) -> None:
+    data = fresh_cli("--json", "demo").json()
+    assert set(data) == {"account", "attendance", "exams", "grades", "fees"}
+    assert data["account"]["name"] == DEMO.name
+    assert data["attendance"]["semester"] == DEMO.current.registrationcode
+    assert {row["code"] for row in data["attendance"]["subjects"]} == {
+        s.clean_code for s in DEMO.current.subjects
+    }
+    assert data["exams"]["semester"] == DEMO.current.registrationcode
+    assert len(data["grades"]["results"]) == sum(semester.graded for semester in DEMO.semesters)
+    assert len(data["fees"]["fees"]) == len(DEMO.semesters)

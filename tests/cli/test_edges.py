@@ -1,0 +1,158 @@
+"""Finer points, in-process: a portal with nothing to show, the cache directory, the spinner, exit codes."""
+
+from __future__ import annotations
+
+import errno
+import json
+import runpy
+import subprocess
+import sys
+import sysconfig
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pyjiit import __version__, endpoints
+from pyjiit.cli.exits import ExitCode, describe, exit_code
+from pyjiit.cli.render import render
+from pyjiit.cli.reports import to_json
+from pyjiit.cli.store import default_cache_dir
+from pyjiit.exceptions import NoDataFound
+from pyjiit.testing import Fault
+
+if TYPE_CHECKING:
+    from pyjiit.testing import FakePortal
+    from tests.cli.conftest import Cli
+
+NOTHING = Fault.failure(["NO DATA FOUND"])
+
+
+def test_no_attendance_recorded_yet(here: Cli, portal: FakePortal) -> None:
+    # Nothing in the newest semester nor the one before it.
+    portal.inject(endpoints.ATTENDANCE_DETAIL.path, NOTHING, times=2)
+    data = here("--json", "attendance").json()
+    assert data == {"semester": portal.student.current.registrationcode, "goal": 75, "subjects": []}
+    portal.inject(endpoints.ATTENDANCE_DETAIL.path, NOTHING, times=2)
+    assert here("attendance").stdout.strip() == f"No attendance recorded in {data['semester']} yet."
+    portal.inject(endpoints.ATTENDANCE_DETAIL.path, NOTHING, times=2)
+    daily = here("attendance", "x", "--daily")
+    assert (daily.code, daily.stderr) == (
+        1,
+        f"pyjiit: error: no attendance recorded in {data['semester']} yet\n",
+    )
+
+
+def test_newest_semester_without_attendance_falls_back(here: Cli, portal: FakePortal) -> None:
+    portal.inject(endpoints.ATTENDANCE_DETAIL.path, NOTHING, times=1)
+    data = here("--json", "attendance").json()
+    assert data["semester"] == portal.student.semesters[1].registrationcode
+
+
+def test_subject_without_classes(here: Cli, portal: FakePortal) -> None:
+    code = portal.student.current.subjects[0].clean_code
+    portal.inject(endpoints.SUBJECT_DAILY_ATTENDANCE.path, NOTHING, times=1)
+    data = here("--json", "attendance", code).json()
+    row = data["subjects"][0]
+    assert (row["attended"], row["total"], row["percentage"], row["classes_needed"]) == (0, 0, None, 0)
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (endpoints.EXAM_EVENT_SEMESTERS.path, "The portal lists no semester with exams yet."),
+        (endpoints.EXAM_EVENTS.path, "No exam events in {semester} yet."),
+        (endpoints.EXAM_SCHEDULE.path, "{event}: no schedule published yet."),
+    ],
+)
+def test_no_exams(here: Cli, portal: FakePortal, path: str, message: str) -> None:
+    semester = portal.student.current
+    event = max(semester.exam_events, key=lambda item: item.start)
+    portal.inject(path, NOTHING)
+    result = here("exams")
+    assert result.code == 0, result.stderr
+    expected = message.format(
+        semester=semester.registrationcode,
+        event=f"{event.description} ({event.exameventcode}), {semester.registrationcode}",
+    )
+    assert result.stdout.splitlines()[0] == expected
+
+
+def test_no_grades_yet(here: Cli, portal: FakePortal) -> None:
+    portal.inject(endpoints.SGPA_CGPA.path, NOTHING)
+    portal.inject(endpoints.GRADE_CARD_SEMESTERS.path, NOTHING)
+    result = here("grades")
+    assert result.stdout.strip() == "No results yet."
+
+
+def test_no_marks_yet(here: Cli, portal: FakePortal, tmp_path: Path) -> None:
+    portal.inject(endpoints.MARKS_SEMESTERS.path, NOTHING)
+    result = here("marks", "--output", str(tmp_path / "marks.pdf"))
+    assert (result.code, result.stderr) == (1, "pyjiit: error: the portal has no marks for you yet\n")
+    assert not (tmp_path / "marks.pdf").exists()
+
+
+def test_default_marks_file_name(
+    here: Cli, portal: FakePortal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = here("--json", "marks").json()
+    assert Path(data["path"]).name == f"marks-{data['semester']}.pdf"
+    assert (tmp_path / data["path"]).read_bytes().startswith(b"%PDF-")
+
+
+def test_spinner_goes_to_stderr(here: Cli) -> None:
+    # FORCE_COLOR makes standard error count as a terminal, so the spinner runs.
+    result = here("--json", "fees", env={"FORCE_COLOR": "1"})
+    assert result.code == 0
+    assert "total_due" in json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "expected"),
+    [
+        ({"PYJIIT_CACHE_DIR": "/srv/cache"}, "linux", Path("/srv/cache")),
+        ({"XDG_CACHE_HOME": str(Path.home() / "xdg")}, "linux", Path.home() / "xdg" / "pyjiit"),
+        ({"XDG_CACHE_HOME": "relative"}, "linux", Path.home() / ".cache" / "pyjiit"),
+        ({}, "linux", Path.home() / ".cache" / "pyjiit"),
+        ({}, "darwin", Path.home() / "Library" / "Caches" / "pyjiit"),
+        ({"LOCALAPPDATA": "/appdata"}, "win32", Path("/appdata/pyjiit/Cache")),
+        ({}, "win32", Path.home() / "AppData" / "Local" / "pyjiit" / "Cache"),
+    ],
+)
+def test_cache_directory(environ: dict[str, str], platform: str, expected: Path) -> None:
+    assert default_cache_dir(environ, platform) == expected
+
+
+def test_exit_codes_and_messages() -> None:
+    assert exit_code(KeyboardInterrupt()) == ExitCode.INTERRUPTED
+    assert int(ExitCode.INTERRUPTED) == 130  # 128 + SIGINT, as shells report it
+    assert describe(KeyboardInterrupt()) == "interrupted"
+    assert exit_code(NoDataFound("nothing")) == ExitCode.REFUSED
+    assert describe(OSError(errno.ENOSPC, "No space left on device")) == "No space left on device"
+    assert exit_code(ValueError("odd")) == ExitCode.ERROR
+    assert describe(ValueError("odd")) == "unexpected ValueError: odd (run with --debug for the traceback)"
+
+
+def test_json_and_tables_refuse_unknown_values() -> None:
+    assert to_json(Decimal("12.50")) == 12.5
+    assert to_json(Decimal("12.00")) == 12
+    with pytest.raises(TypeError, match="cannot write a set as JSON"):
+        to_json({1})
+    with pytest.raises(TypeError, match="no renderer for int"):
+        render(1, None)  # type: ignore[arg-type]
+
+
+def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["pyjiit", "--version"])
+    with pytest.raises(SystemExit) as stop:
+        runpy.run_module("pyjiit", run_name="__main__")
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == f"pyjiit {__version__}\n"
+
+
+def test_console_script() -> None:
+    script = Path(sysconfig.get_path("scripts")) / ("pyjiit.exe" if sys.platform == "win32" else "pyjiit")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False, timeout=60)
+    assert (done.returncode, done.stdout) == (0, f"pyjiit {__version__}\n")

@@ -1,0 +1,80 @@
+"""A fake portal whose every test is checked for leaked threads, sockets and unclosed resources."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pyjiit import Webportal
+from pyjiit.testing import FakePortal
+from tests.portal_clients import make_client
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+#: ``(connect, read)``: short, so that waiting for a slow answer costs the suite little.
+TIMEOUT = (2.0, 0.5)
+RETRIES = 2
+#: Fast retries, still with a real wait between them.
+BACKOFF = 0.005
+#: How long threads that served a test may take to end once their connections close.
+SETTLE_SECONDS = 3.0
+
+_FD_DIR = Path("/proc/self/fd")
+
+
+def open_sockets() -> int | None:
+    """How many sockets this process holds open, where the OS tells (Linux), else ``None``."""
+    if not _FD_DIR.is_dir():
+        return None
+    count = 0
+    for entry in _FD_DIR.iterdir():
+        try:
+            count += str(entry.readlink()).startswith("socket:")
+        except OSError:
+            continue  # the listing's own descriptor, closed by now
+    return count
+
+
+def _settle(baseline: int) -> int:
+    """Wait (briefly) for threads started by the test to end; return how many remain."""
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while threading.active_count() > baseline and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return threading.active_count()
+
+
+@pytest.fixture
+def leak_check() -> Iterator[None]:
+    """Fail the test if it leaves a thread or a socket behind, or leaks an unclosed resource.
+
+    ``ResourceWarning`` is an error in this suite (pyproject's ``filterwarnings``
+    and the module marks), so an unclosed socket found by ``gc.collect()`` here
+    fails the test through pytest's unraisable-exception check.
+    """
+    gc.collect()
+    threads = threading.active_count()
+    sockets = open_sockets()
+    yield
+    gc.collect()
+    remaining = _settle(threads)
+    assert remaining == threads, f"threads leaked: {threading.enumerate()}"
+    if sockets is not None:
+        assert open_sockets() == sockets, "sockets leaked"
+
+
+@pytest.fixture
+def portal(leak_check: None) -> Iterator[FakePortal]:
+    with FakePortal(tls=True) as fake:
+        yield fake
+
+
+@pytest.fixture
+def client(portal: FakePortal) -> Iterator[Webportal]:
+    with make_client(portal, timeout=TIMEOUT, retries=RETRIES, backoff=BACKOFF) as webportal:
+        yield webportal

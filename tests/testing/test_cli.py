@@ -1,0 +1,95 @@
+"""``python -m pyjiit.testing``: serves, prints its URLs and credentials, stops on Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import requests
+
+from pyjiit.encryption import generate_local_name
+from pyjiit.testing import __main__ as cli
+
+CREATE_GROUP = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
+CTRL_C = getattr(signal, "CTRL_BREAK_EVENT", signal.SIGINT)  # Windows delivers Ctrl-Break to a group
+
+
+def read_banner(lines: list[str]) -> dict[str, str]:
+    fields = {}
+    for line in lines:
+        key, _, value = line.partition(":")
+        fields[key.strip()] = value.strip()
+    return fields
+
+
+@pytest.mark.parametrize("tls", [False, True])
+def test_serves_until_interrupted(tls: bool) -> None:
+    args = [sys.executable, "-m", "pyjiit.testing", "--port", "0", *(["--tls"] if tls else [])]
+    process = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, creationflags=CREATE_GROUP
+    )
+    try:
+        assert process.stdout is not None
+        lines: list[str] = []
+        while not lines or lines[-1] != "Press Ctrl-C to stop.":
+            line = process.stdout.readline()
+            assert line, f"the server exited early: {process.stderr.read() if process.stderr else ''}"
+            lines.append(line.rstrip("\n"))
+        banner = read_banner(lines)
+        assert banner["Username"].isdigit()
+        assert banner["Password"]
+        assert banner["Google credential"].count(".") == 2
+        assert banner["SSO URL"].endswith("/CLXSSOAPI")
+        verify = banner["CA file"] if tls else True
+        assert ("CA file" in banner) == tls
+        response = requests.get(
+            banner["API URL"] + "/token/getcaptcha",
+            headers={"LocalName": generate_local_name()},
+            verify=verify,
+            timeout=10,
+        )
+        assert response.json()["status"]["responseStatus"] == "Success"
+        process.send_signal(CTRL_C)
+        out, err = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:  # pragma: no cover - only when an assertion failed above
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, err
+    assert "Traceback" not in err
+    assert out.strip().endswith("Stopped.")
+
+
+def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    previous = signal.getsignal(signal.SIGINT)
+    seen: list[str] = []
+
+    def interrupt_when_served() -> None:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            seen.append(capsys.readouterr().out)
+            if "Press Ctrl-C" in "".join(seen):
+                break
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=interrupt_when_served).start()
+    assert cli.main(["--port", "0"]) == 0
+    output = "".join(seen) + capsys.readouterr().out
+    assert "API URL:   http://127.0.0.1:" in output
+    assert output.rstrip().endswith("Stopped.")
+    assert signal.getsignal(signal.SIGINT) is previous  # handlers are restored
+
+
+def test_port_in_use_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        assert cli.main(["--port", str(holder.getsockname()[1])]) == 1
+    assert "cannot start the fake portal" in capsys.readouterr().err

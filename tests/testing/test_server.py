@@ -1,0 +1,213 @@
+"""The server itself: lifecycle, clean shutdown, HTTP/1.1 details, TLS."""
+
+from __future__ import annotations
+
+import gc
+import http.client
+import socket
+import ssl
+import sys
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from pyjiit import endpoints
+from pyjiit.encryption import generate_local_name
+from pyjiit.testing import FakePortal
+from tests.testing.portal_client import PortalClient, envelope_ok
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+CAPTCHA = endpoints.CAPTCHA.path
+
+
+def port_of(portal: FakePortal) -> int:
+    port = urlsplit(portal.url).port
+    assert port is not None
+    return port
+
+
+def refused(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_urls(portal: FakePortal) -> None:
+    port = port_of(portal)
+    assert portal.url == f"http://127.0.0.1:{port}/StudentPortalAPI"
+    assert portal.sso_url == f"http://127.0.0.1:{port}/CLXSSOAPI"
+    assert portal.ca_file is None
+    assert repr(portal) == f"<FakePortal {portal.url}>"
+
+
+def test_urls_need_a_running_portal() -> None:
+    portal = FakePortal()
+    assert repr(portal) == "<FakePortal stopped>"
+    with pytest.raises(RuntimeError, match="not running"):
+        _ = portal.url
+
+
+def test_stop_leaks_nothing() -> None:
+    threads_before = set(threading.enumerate())
+    portal = FakePortal().start()
+    port = port_of(portal)
+    # Keep-alive connections still open at stop(), one of them idle mid-session.
+    sessions = [requests.Session() for _ in range(3)]
+    for session in sessions:
+        response = session.get(portal.url + CAPTCHA, headers={"LocalName": generate_local_name()}, timeout=10)
+        assert response.headers.get("Connection", "keep-alive").lower() == "keep-alive"
+    portal.stop()
+    portal.stop()  # idempotent
+    for session in sessions:
+        session.close()
+    gc.collect()  # a leaked socket would warn now, failing the test (warnings are errors)
+    assert set(threading.enumerate()) <= threads_before
+    assert refused(port)
+
+
+def test_restart_keeps_the_port_and_state() -> None:
+    portal = FakePortal().start()
+    url = portal.url
+    portal.start()  # already running: nothing happens
+    portal.stop()
+    with portal:
+        assert portal.url == url
+        with requests.Session() as session:
+            client = PortalClient(portal, session)
+            assert envelope_ok(client.get(CAPTCHA))
+    assert len(portal.requests) == 1
+
+
+def test_keep_alive_and_content_length(portal: FakePortal) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port_of(portal), timeout=10)
+    try:
+        for _ in range(2):  # two requests, one connection
+            connection.request(
+                "GET", "/StudentPortalAPI" + CAPTCHA, headers={"LocalName": generate_local_name()}
+            )
+            response = connection.getresponse()
+            body = response.read()
+            assert response.version == 11
+            assert int(response.headers["Content-Length"]) == len(body) > 0
+            assert response.headers["Server"] == "pyjiit-fakeportal"
+        connection.request("GET", "/StudentPortalAPI" + CAPTCHA)  # refused: still a length
+        response = connection.getresponse()
+        assert response.read() == b""
+        assert response.headers["Content-Length"] == "0"
+    finally:
+        connection.close()
+
+
+def test_chunked_bodies_are_refused(portal: FakePortal) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"instituteid":'
+        yield b'"X"}'
+
+    response = requests.post(
+        portal.url + endpoints.ATTENDANCE_META.path,
+        data=chunks(),
+        headers={"LocalName": generate_local_name()},
+        timeout=10,
+    )
+    assert response.status_code == 411
+    assert response.headers["Connection"] == "close"
+
+
+@pytest.mark.parametrize("length", [b"-5", b"five"])
+def test_bad_content_length_is_400(portal: FakePortal, length: bytes) -> None:
+    with socket.create_connection(("127.0.0.1", port_of(portal)), timeout=10) as raw:
+        raw.sendall(
+            b"POST /StudentPortalAPI/token/pretoken-check HTTP/1.1\r\nContent-Length: %s\r\n\r\n" % length
+        )
+        assert raw.recv(100).startswith(b"HTTP/1.1 400")
+
+
+def test_client_hanging_up_mid_request_is_harmless(portal: FakePortal) -> None:
+    port = port_of(portal)
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        raw.sendall(b"POST /StudentPortalAPI/token/pretoken-check HTTP/1.1\r\nContent-Length: 100\r\n\r\nabc")
+    with requests.Session() as session:
+        assert envelope_ok(PortalClient(portal, session).get(CAPTCHA))
+
+
+# -- TLS ---------------------------------------------------------------------------------------
+
+
+def test_tls_login_with_the_ca_file(tls_portal: FakePortal) -> None:
+    assert tls_portal.url.startswith("https://127.0.0.1:")
+    assert tls_portal.ca_file is not None
+    assert Path(tls_portal.ca_file).read_text().startswith("-----BEGIN CERTIFICATE-----")
+    with requests.Session() as session:
+        client = PortalClient(tls_portal, session)
+        regdata = client.login()
+        response = client.post(
+            endpoints.REGISTERED_SEMESTERS.path, {"instituteid": regdata["institutelist"][0]["value"]}, "json"
+        )
+        assert envelope_ok(response)["registrations"]
+
+
+def test_tls_is_not_trusted_without_the_ca(tls_portal: FakePortal) -> None:
+    with pytest.raises(requests.exceptions.SSLError):
+        requests.get(tls_portal.url + CAPTCHA, headers={"LocalName": generate_local_name()}, timeout=10)
+    # The failed handshake does not hurt the next client.
+    with requests.Session() as session:
+        assert envelope_ok(PortalClient(tls_portal, session).get(CAPTCHA))
+
+
+def test_plain_http_to_the_tls_port_fails_quietly(tls_portal: FakePortal) -> None:
+    http_url = tls_portal.url.replace("https://", "http://")
+    with pytest.raises(requests.exceptions.ConnectionError):
+        requests.get(http_url + CAPTCHA, headers={"LocalName": generate_local_name()}, timeout=10)
+    with requests.Session() as session:
+        assert envelope_ok(PortalClient(tls_portal, session).get(CAPTCHA))
+
+
+def test_tls_by_host_name_and_ca_file_removed_on_stop() -> None:
+    portal = FakePortal(tls=True).start()
+    try:
+        assert portal.ca_file is not None
+        ca_file = Path(portal.ca_file)
+        port = port_of(portal)
+        context = ssl.create_default_context(cafile=str(ca_file))
+        with (
+            socket.create_connection(("127.0.0.1", port), timeout=10) as raw,
+            context.wrap_socket(raw, server_hostname="localhost") as tls,
+        ):
+            assert tls.version() in {"TLSv1.2", "TLSv1.3"}
+    finally:
+        portal.stop()
+    assert not ca_file.exists()
+    assert portal.ca_file is None
+
+
+def test_tls_without_trustme_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trustme", None)  # as if it were not installed
+    portal = FakePortal(tls=True)
+    with pytest.raises(ImportError, match=r"pyjiit\[testing\]"):
+        portal.start()
+    assert repr(portal) == "<FakePortal stopped>"
+
+
+def test_ipv6_loopback() -> None:
+    if not socket.has_ipv6:
+        pytest.fail("this test needs IPv6")
+    try:
+        portal = FakePortal(host="::1").start()
+    except OSError as error:  # pragma: no cover - a host without an IPv6 loopback
+        pytest.fail(f"cannot bind ::1: {error}")
+    try:
+        assert portal.url.startswith("http://[::1]:")
+        with requests.Session() as session:
+            assert envelope_ok(PortalClient(portal, session).get(CAPTCHA))
+    finally:
+        portal.stop()
+
+
+def test_wildcard_host_advertises_loopback() -> None:
+    with FakePortal(host="0.0.0.0") as portal:  # noqa: S104 (bound for the test only)
+        assert portal.url.startswith("http://127.0.0.1:")
