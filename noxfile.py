@@ -121,7 +121,7 @@ def typing(session: nox.Session) -> None:
 @nox.session(python=DEFAULT_PYTHON, default=True)
 def docs(session: nox.Session) -> None:
     """Build the documentation site into docs/_build/html and run its examples; any warning fails."""
-    install(session, "docs", extras="testing")
+    install(session, "docs", extras="testing,cli")
     shutil.rmtree(DOCS_OUT, ignore_errors=True)
     shutil.rmtree(DOCS_DOCTREES, ignore_errors=True)
     # One doctree cache for both builders, so the pages are read once.

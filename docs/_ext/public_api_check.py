@@ -13,6 +13,7 @@ reference pages or lacks a docstring; the warning says which.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import enum
 import functools
@@ -22,7 +23,9 @@ import pkgutil
 import sys
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
+from sphinx import addnodes
 from sphinx.pycode import ModuleAnalyzer
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 if TYPE_CHECKING:
@@ -39,15 +42,30 @@ logger = logging.getLogger(__name__)
 PACKAGE = "pyjiit"
 
 
-def public_modules(package: str = PACKAGE) -> list[ModuleType]:
-    """Import and return the package and each of its public submodules."""
+@functools.cache
+def import_public_modules(package: str = PACKAGE) -> tuple[list[ModuleType], list[str]]:
+    """Import the package and each of its public submodules.
+
+    Returns:
+        The modules, and a line for each public module that failed to import
+        (a missing optional dependency of the docs environment, say).
+    """
     root = importlib.import_module(package)
-    modules = [root]
-    for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}."):
+    modules, failures = [root], []
+    # A package that fails to import is reported by the import below; skip it here.
+    for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}.", onerror=lambda _name: None):
         if any(part.startswith("_") for part in info.name.split(".")):
             continue
-        modules.append(importlib.import_module(info.name))
-    return modules
+        try:
+            modules.append(importlib.import_module(info.name))
+        except ImportError as error:
+            failures.append(f"{info.name}: cannot be imported to check it ({error})")
+    return modules, failures
+
+
+def public_modules() -> list[ModuleType]:
+    """The package and each of its public submodules that imports."""
+    return import_public_modules()[0]
 
 
 def public_names(module: ModuleType) -> list[str]:
@@ -111,7 +129,7 @@ def missing_names(described: set[str]) -> list[str]:
     A name re-exported elsewhere (``pyjiit.Webportal`` is ``pyjiit.wrapper.Webportal``)
     is described once: any public name bound to the same object will do.
     """
-    problems: list[str] = []
+    problems = list(import_public_modules()[1])
     for module in public_modules():
         if module.__name__ not in described:
             problems.append(f"{module.__name__}: the module is not in the API reference (automodule)")
@@ -154,6 +172,19 @@ def referenced_object(target: str, module_name: str | None) -> tuple[Any, str] |
     return None
 
 
+def unique_public_object(target: str) -> tuple[Any, str] | None:
+    """Find the one public object whose name is the first part of ``target``, if only one has it.
+
+    For docstrings that name a class of another module without its module
+    (``FakePortal.inject`` in a module that does not import ``FakePortal``).
+    """
+    head, _, rest = target.partition(".")
+    objects = [value for _, name, value in public_bindings() if name == head]
+    if not objects or any(value is not objects[0] for value in objects):
+        return None
+    return objects[0], rest
+
+
 def resolve_by_object(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
 ) -> Element | None:
@@ -166,13 +197,16 @@ def resolve_by_object(
       under every public name bound to the same object;
     - an inherited member (``MoocSemesters.from_response``) is retried on the
       class that defines it;
-    - a type variable (``_L`` in ``-> _L``) has no page, so it stays plain text.
+    - a type variable (``_L`` in ``-> _L``) has no page, so it stays plain text;
+    - a class named without its module, if only one public class has that name.
 
     Anything else stays unresolved, and ``-n`` reports it.
     """
     if node.get("refdomain") != "py":
         return None
     found = referenced_object(node["reftarget"], node.get("py:module"))
+    if found is None:
+        found = unique_public_object(node["reftarget"])
     if found is None:
         return None
     value, rest = found
@@ -198,6 +232,52 @@ def resolve_by_object(
     return None
 
 
+@functools.cache
+def imported_names(module_name: str) -> dict[str, str]:
+    """Map each name a module imports with ``from X import Y`` (type-checking imports too) to ``X.Y``."""
+    module = sys.modules.get(module_name)
+    source = inspect.getsource(module) if module is not None else ""
+    names: dict[str, str] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    names[alias.asname] = alias.name
+    return names
+
+
+class QualifyImportedNames(SphinxPostTransform):
+    """Give references to imported names the module they come from, before Sphinx resolves them.
+
+    With ``from __future__ import annotations``, autodoc shows an annotation
+    as written: ``Semester``, imported (perhaps only for type checking) from
+    ``pyjiit.attendance``.  Sphinx would look for any object named
+    ``Semester`` and find several (the fake portal's data has one too); the
+    referring module's own imports say which one is meant.
+    """
+
+    default_priority = 5  # before Sphinx's ReferencesResolver (10)
+
+    def run(self, **_kwargs: Any) -> None:  # noqa: ANN401 (Sphinx's signature)
+        """Rewrite each Python reference whose first name the referring module imports."""
+        python = self.env.get_domain("py")
+        described = {name for name, *_ in python.get_objects()}
+        for node in self.document.findall(addnodes.pending_xref):
+            module_name = node.get("py:module")
+            if node.get("refdomain") != "py" or not module_name or module_name not in sys.modules:
+                continue
+            head, dot, rest = node["reftarget"].partition(".")
+            if f"{module_name}.{head}" in described:
+                continue  # re-exported and described here
+            origin = imported_names(module_name).get(head)
+            if origin is not None:
+                node["reftarget"] = origin + dot + rest
+                node["refspecific"] = False
+
+
 def check(_app: Sphinx, env: BuildEnvironment) -> None:
     """Warn once for each public name the reference lacks (``env-check-consistency``)."""
     python = env.get_domain("py")
@@ -210,4 +290,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the check and the resolver with Sphinx."""
     app.connect("env-check-consistency", check)
     app.connect("missing-reference", resolve_by_object)
+    app.add_post_transform(QualifyImportedNames)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,8 +1,7 @@
 """Log in to a local fake portal and print the demo student's attendance as a table."""
 
-from pyjiit.testing import FakePortal
-
 from pyjiit import Webportal
+from pyjiit.testing import FakePortal
 
 with FakePortal() as fake, Webportal(fake.url, sso_url=fake.sso_url) as portal:
     portal.student_login(fake.username, fake.password)

@@ -3,10 +3,10 @@
 from collections.abc import Iterator
 
 import pytest
-from pyjiit.testing import FakePortal, Fault
 
 from pyjiit import Webportal
 from pyjiit.exceptions import PortalUnavailable
+from pyjiit.testing import FakePortal, Fault
 
 
 def low_attendance(portal: Webportal, goal: float = 75) -> list[str]:
