@@ -8,9 +8,12 @@ with FakePortal() as fake, Webportal(fake.url, sso_url=fake.sso_url) as portal:
     meta = portal.get_attendance_meta()
     attendance = portal.get_attendance_detail(meta.latest_header(), meta.latest_semester())
 
-    print(f"{'Code':<10} {'Subject':<36} {'Classes':>7} {'%':>6} {'Need':>5}")
+    # "Need": classes in a row to reach 75 %; "Can miss": classes that can be missed and stay at 75 %.
+    print(f"{'Code':<10} {'Subject':<36} {'Classes':>7} {'%':>6} {'Need':>5} {'Can miss':>8}")
     for subject in attendance.subjects:
         percent = "-" if subject.percentage is None else f"{subject.percentage:.1f}"
         classes = f"{subject.attended}/{subject.total}"
-        needed = subject.classes_needed()
-        print(f"{subject.code:<10} {subject.name[:36]:<36} {classes:>7} {percent:>6} {needed:>5}")
+        needed, can_miss = subject.classes_needed(), subject.classes_can_miss()
+        print(
+            f"{subject.code:<10} {subject.name[:36]:<36} {classes:>7} {percent:>6} {needed:>5} {can_miss:>8}"
+        )
