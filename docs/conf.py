@@ -56,6 +56,15 @@ nitpick_ignore_regex = [
     ("py:class", r"Handler|pyjiit\.cli\.reports\.ExamEventRow"),
 ]
 
+# Public names known to lack documentation, each reported to its module's
+# authors; the build fails on any other gap, and on an entry fixed since.
+public_api_known_gaps = frozenset(
+    # `routes = RouteTable()` has no `#:` comment in these modules.
+    f"pyjiit.testing.handlers.{group}.routes"
+    for group in ("attendance", "exams", "feedback", "grades", "login")
+    + ("money", "mooc", "registration", "student")
+)
+
 
 def keep_attribute_docs_as_prose(
     _app: Sphinx, what: str, _name: str, _obj: object, _options: object, lines: list[str]
