@@ -8,7 +8,8 @@ with FakePortal() as fake, Webportal(fake.url, sso_url=fake.sso_url) as portal:
     meta = portal.get_attendance_meta()
     attendance = portal.get_attendance_detail(meta.latest_header(), meta.latest_semester())
 
-    # "Need": classes in a row to reach 75 %; "Can miss": classes that can be missed and stay at 75 %.
+    # Need: classes to attend in a row to reach 75 %.
+    # Can miss: classes that can be missed while staying at 75 % or more.
     print(f"{'Code':<10} {'Subject':<36} {'Classes':>7} {'%':>6} {'Need':>5} {'Can miss':>8}")
     for subject in attendance.subjects:
         percent = "-" if subject.percentage is None else f"{subject.percentage:.1f}"
