@@ -34,6 +34,7 @@ __all__ = [
     "ClassRow",
     "DailyReport",
     "DemoReport",
+    "ExamEventRow",
     "ExamRow",
     "ExamsReport",
     "FeeRow",

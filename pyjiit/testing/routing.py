@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from pyjiit.testing.data import DemoStudent, Semester
     from pyjiit.testing.state import PortalState
 
-__all__ = ["Call", "Route", "RouteTable", "answer", "epoch_ms", "no_data"]
+__all__ = ["Call", "Handler", "Route", "RouteTable", "answer", "epoch_ms", "no_data"]
 
 
 def no_data(errors: str = "NO DATA FOUND") -> Abort:
@@ -69,6 +69,7 @@ class Call:
         return semester
 
 
+#: A function that answers one endpoint: it takes the decoded call and returns the ``response``.
 Handler = Callable[[Call], Any]
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["routes"]
 
+#: The fake portal's routes for the attendance endpoints, collected into its route table.
 routes = RouteTable()
 
 _NO_ATTENDANCE = "NO Attendance Found"

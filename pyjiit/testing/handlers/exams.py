@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["routes"]
 
+#: The fake portal's routes for the exams endpoints, collected into its route table.
 routes = RouteTable()
 
 _PAPER_TIMES = (dt.time(9), dt.time(11, 30), dt.time(15, 30))

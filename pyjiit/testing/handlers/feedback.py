@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RATINGS", "routes"]
 
+#: The fake portal's routes for the feedback endpoints, collected into its route table.
 routes = RouteTable()
 
 #: The answers a question accepts (jsjiit ``src/feedback.js``, KT ``Rating``).

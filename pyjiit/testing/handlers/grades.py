@@ -10,6 +10,7 @@ from pyjiit.testing.routing import Call, RouteTable, no_data
 
 __all__ = ["routes"]
 
+#: The fake portal's routes for the grades endpoints, collected into its route table.
 routes = RouteTable()
 
 

@@ -16,6 +16,7 @@ from pyjiit.utils import IST
 
 __all__ = ["routes"]
 
+#: The fake portal's routes for the login endpoints, collected into its route table.
 routes = RouteTable()
 
 #: The Google client id #5 reports; Google would reject it, nothing here asks Google.

@@ -11,6 +11,7 @@ from pyjiit.testing.routing import Call, RouteTable
 
 __all__ = ["routes"]
 
+#: The fake portal's routes for the money endpoints, collected into its route table.
 routes = RouteTable()
 
 

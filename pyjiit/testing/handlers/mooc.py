@@ -9,6 +9,7 @@ from pyjiit.testing.routing import Call, RouteTable, epoch_ms, no_data
 
 __all__ = ["routes"]
 
+#: The fake portal's routes for the mooc endpoints, collected into its route table.
 routes = RouteTable()
 
 #: MOOC registration opened with the fourth semester.

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = ["routes"]
 
+#: The fake portal's routes for the registration endpoints, collected into its route table.
 routes = RouteTable()
 
 

@@ -10,6 +10,7 @@ from pyjiit.testing.routing import Call, RouteTable
 
 __all__ = ["routes"]
 
+#: The fake portal's routes for the student endpoints, collected into its route table.
 routes = RouteTable()
 
 _ACCOUNT = "ClxUserService"
