@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 from pyjiit.testing import FakePortal
+from tests.portal_clients import client, logged_in
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+__all__ = ["client", "logged_in", "portal"]
 
 
 @pytest.fixture

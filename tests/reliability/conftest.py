@@ -12,7 +12,9 @@ import pytest
 
 from pyjiit import Webportal
 from pyjiit.testing import FakePortal
-from tests.portal_clients import make_client
+from tests.portal_clients import logged_in, make_client
+
+__all__ = ["client", "leak_check", "logged_in", "portal"]
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
