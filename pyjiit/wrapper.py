@@ -145,7 +145,9 @@ class Webportal:
             user_agent=f"pyjiit/{__version__} (+https://github.com/codelif/pyjiit)",
             http=http,
         )
-        self._grade_card_ids: dict[str, Any] | None = None
+        # The program and branch ids of the grade card, with the session they belong to:
+        # code of 0.1.0a9's era may replace self.session directly.
+        self._grade_card_ids: tuple[WebportalSession, dict[str, str]] | None = None
 
     def __str__(self) -> str:
         return "Driver Class for JIIT Webportal"
@@ -231,7 +233,7 @@ class Webportal:
         )
         session = WebportalSession(_answer(answer, "login answer"))
         session.enrollmentno = session.enrollmentno or username
-        self._start(session)
+        self.session = session
         return session
 
     def google_login(self, credential: str) -> WebportalSession:
@@ -249,16 +251,12 @@ class Webportal:
             error=LoginError,
         )
         session = WebportalSession.from_google_response(_answer(answer, "Google sign-in answer"))
-        self._start(session)
-        return session
-
-    def _start(self, session: WebportalSession) -> None:
         self.session = session
-        self._grade_card_ids = None
+        return session
 
     def logout(self) -> None:
         """Forget the session.  The portal has no logout endpoint; the token lapses on its own."""
-        self._start(None)  # type: ignore[arg-type]
+        self.session = None
 
     def get_captcha(self) -> Captcha:
         """Fetch a captcha (with an empty answer) for :meth:`student_login`."""
@@ -334,7 +332,7 @@ class Webportal:
         except ValueError:
             raise SessionError(f"{source} is not a saved pyjiit session (not JSON)") from None
         session = WebportalSession.from_dict(data)
-        self._start(session)
+        self.session = session
         return session
 
     # -- the student ----------------------------------------------------------------------------
@@ -585,16 +583,17 @@ class Webportal:
         not on every call as in 0.1.0a9.
         Typed: :meth:`pyjiit.grades.GradeCard.from_response`.
         """
-        # Read the cache once: another thread may log out (and clear it) meanwhile.
-        ids = self._grade_card_ids
-        if ids is None:
+        session = self._require_session()
+        # Read the cache once: another thread may log in or out meanwhile.
+        cached = self._grade_card_ids
+        if cached is not None and cached[0] is session:
+            ids = cached[1]
+        else:
             what = "grade card student info"
             answer = self._call(endpoints.GRADE_CARD_STUDENT_INFO, self._ids("instituteid"))
             info = get_object(answer, "studentinfo", what)
-            ids = self._grade_card_ids = {
-                "programid": get_str(info, "programid", what),
-                "branchid": get_str(info, "branchid", what),
-            }
+            ids = {"programid": get_str(info, "programid", what), "branchid": get_str(info, "branchid", what)}
+            self._grade_card_ids = (session, ids)
         payload = {
             "branchid": ids["branchid"],
             **self._ids("instituteid"),

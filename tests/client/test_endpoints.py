@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pyjiit import Webportal, endpoints
+from pyjiit import Webportal, WebportalSession, endpoints
 from pyjiit.attendance import AttendanceDetail, AttendanceMeta, DailyAttendance, Semester
 from pyjiit.choices import SubjectChoices
 from pyjiit.endpoints import Body, Endpoint
@@ -169,6 +169,17 @@ def test_grade_card_asks_for_ids_once(logged_in: Webportal, portal: FakePortal) 
     assert first.entries
     paths = [request.path for request in portal.requests]
     assert paths.count(endpoints.GRADE_CARD_STUDENT_INFO.path) == 1
+
+
+def test_grade_card_ids_belong_to_their_session(logged_in: Webportal, portal: FakePortal) -> None:
+    # Code of 0.1.0a9's era replaces the session by assignment, not through a login method.
+    semester = latest(logged_in.get_semesters_for_grade_card())
+    logged_in.get_grade_card(semester)
+    assert logged_in.session is not None
+    logged_in.session = WebportalSession.from_dict(logged_in.session.to_dict())
+    logged_in.get_grade_card(semester)
+    paths = [request.path for request in portal.requests]
+    assert paths.count(endpoints.GRADE_CARD_STUDENT_INFO.path) == 2
 
 
 def test_current_semester_and_sgpa(logged_in: Webportal) -> None:
