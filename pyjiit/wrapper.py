@@ -134,6 +134,11 @@ class Webportal:
             raise ValueError(f"sso_url must be an http(s) URL, got {sso_url!r}")
         if retries < 0 or backoff < 0:
             raise ValueError("retries and backoff must not be negative")
+        seconds = timeout if isinstance(timeout, tuple) else (timeout,)
+        if not all(value > 0 for value in seconds):
+            raise ValueError(f"timeout must be positive seconds, got {timeout!r}")
+        if isinstance(verify, str) and not Path(verify).exists():
+            raise ValueError(f"verify names no CA bundle: {verify!r} does not exist")
         self.session: WebportalSession | None = session
         self._transport = Transport(
             base_url,

@@ -102,7 +102,11 @@ class Context:
     def _ca_file(self) -> str | None:
         """``--ca-file``, made absolute so that the saved session finds it from any directory."""
         ca_file = self.args.ca_file
-        return str(Path(ca_file).resolve()) if ca_file else None
+        if not ca_file:
+            return None
+        if not Path(ca_file).is_file():
+            raise UsageError(f"--ca-file {ca_file!r} is not a file")
+        return str(Path(ca_file).resolve())
 
     def address(self) -> PortalAddress:
         """The portal the command line names (the real portal unless ``--portal-url`` says otherwise)."""

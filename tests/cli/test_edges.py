@@ -156,3 +156,11 @@ def test_console_script() -> None:
     script = Path(sysconfig.get_path("scripts")) / ("pyjiit.exe" if sys.platform == "win32" else "pyjiit")
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False, timeout=60)
     assert (done.returncode, done.stdout) == (0, f"pyjiit {__version__}\n")
+
+
+def test_missing_ca_file_is_a_usage_error(here: Cli, portal: FakePortal) -> None:
+    result = here(
+        "--portal-url", portal.url, "--ca-file", "missing-ca.pem", "login", portal.username, password="x"
+    )
+    assert result.code == ExitCode.USAGE
+    assert "--ca-file 'missing-ca.pem' is not a file" in result.stderr

@@ -267,6 +267,12 @@ def test_base_url_is_validated() -> None:
         Webportal(sso_url="ftp://x")
     with pytest.raises(ValueError, match="negative"):
         Webportal(retries=-1)
+    with pytest.raises(ValueError, match="timeout must be positive"):
+        Webportal(timeout=(10.0, 0.0))
+    with pytest.raises(ValueError, match="timeout must be positive"):
+        Webportal(timeout=-1)
+    with pytest.raises(ValueError, match="no CA bundle"):
+        Webportal(verify="missing-ca.pem")
 
 
 def test_old_style_construction_still_works() -> None:
