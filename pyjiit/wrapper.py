@@ -432,6 +432,10 @@ class Webportal:
             individualsubjectcode: Its ``individualsubjectcode``.
             subjectcomponentids: Its ``Lsubjectcomponentid``/``Tsubjectcomponentid``/``Psubjectcomponentid``.
 
+        Returns:
+            The portal's answer; an empty ``studentAttdsummarylist`` when no
+            class was held yet (the portal answers "NO ... FOUND" then).
+
         Typed: :meth:`pyjiit.attendance.DailyAttendance.from_response`.
         """
         payload = {
@@ -442,7 +446,11 @@ class Webportal:
             "subjectcode": individualsubjectcode.strip(),
             "subjectid": subjectid,
         }
-        return _answer(self._call(endpoints.SUBJECT_DAILY_ATTENDANCE, payload), "daily attendance")
+        try:
+            return _answer(self._call(endpoints.SUBJECT_DAILY_ATTENDANCE, payload), "daily attendance")
+        except NoDataFound:
+            # Before a subject's first class the portal says "NO ... FOUND": that is an empty list.
+            return {"studentAttdsummarylist": []}
 
     @authenticated
     def get_attendance_detail(
@@ -460,13 +468,9 @@ class Webportal:
         subjects = []
         for subject in detail.subjects:
             for component in subject.components:
-                try:
-                    answer = self.get_subject_daily_attendance(
-                        semester, subject.subject_id, subject.code, [component.component_id]
-                    )
-                except NoDataFound:
-                    # Before its first class the portal says "NO ... FOUND", not an empty list.
-                    answer = {"studentAttdsummarylist": []}
+                answer = self.get_subject_daily_attendance(
+                    semester, subject.subject_id, subject.code, [component.component_id]
+                )
                 subject = subject.with_daily(component.component, DailyAttendance.from_response(answer))  # noqa: PLW2901
             subjects.append(subject)
         return dataclasses.replace(detail, subjects=tuple(subjects))

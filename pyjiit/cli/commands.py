@@ -268,11 +268,7 @@ def _daily(
     portal: Webportal, semester: Semester, subject: SubjectAttendance, components: Sequence[str]
 ) -> DailyAttendance:
     """The classes of ``subject``'s ``components`` (their ids), in one request."""
-    try:
-        answer = portal.get_subject_daily_attendance(semester, subject.subject_id, subject.code, components)
-    except NoDataFound:
-        # No class held yet: the portal says so instead of sending an empty list.
-        answer = {"studentAttdsummarylist": []}
+    answer = portal.get_subject_daily_attendance(semester, subject.subject_id, subject.code, components)
     return DailyAttendance.from_response(answer)
 
 

@@ -229,3 +229,16 @@ def test_feedback_is_never_retried(logged_in: Webportal, portal: FakePortal) -> 
         logged_in.fill_feedback_form(Rating.EXCELLENT)
     saved = [request for request in portal.requests if request.path == endpoints.FEEDBACK_SUBMIT.path]
     assert len(saved) == 1
+
+
+def test_daily_attendance_before_the_first_class_is_empty(logged_in: Webportal, portal: FakePortal) -> None:
+    meta = logged_in.get_attendance_meta()
+    semester = meta.latest_semester()
+    subject = AttendanceDetail.from_response(
+        logged_in.get_attendance(meta.latest_header(), semester)
+    ).subjects[0]
+    portal.inject(endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.failure(errors=["NO Attendance Found"]))
+    answer = logged_in.get_subject_daily_attendance(
+        semester, subject.subject_id, subject.code, [subject.components[0].component_id]
+    )
+    assert DailyAttendance.from_response(answer).total == 0
