@@ -7,10 +7,10 @@ under ``docs/examples/`` are included verbatim, so they are run here.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 from pyjiit.testing import FakePortal
 
@@ -18,9 +18,9 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 EXAMPLES = DOCS / "examples"
 
 
-def run_python(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run this Python as a reader would, from ``cwd``, and return what it printed."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+def run_python(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run this Python as a reader would, from ``cwd`` (with ``env`` added), and return what it printed."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False
     )
@@ -43,11 +43,19 @@ def test_quickstart_output_is_one_row_per_subject_of_the_demo_student() -> None:
 
 
 def test_the_testing_page_example_suite_passes(tmp_path: Path) -> None:
+    # The outcome is read from a JUnit report, not from pytest's summary line:
+    # that line is coloured wherever FORCE_COLOR is set, as it is in CI.
+    report = tmp_path / "report.xml"
     result = run_python(
-        "-m", "pytest", "-q", "-p", "no:cacheprovider", str(EXAMPLES / "test_my_app.py"), cwd=tmp_path
-    )
+        "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}",
+        str(EXAMPLES / "test_my_app.py"),
+        cwd=tmp_path, env={"FORCE_COLOR": "1"},
+    )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"\b3 passed\b", result.stdout), result.stdout
+    suite = ElementTree.parse(report).getroot().find("testsuite")  # noqa: S314 (pytest wrote it, just now)
+    assert suite is not None, report.read_text(encoding="utf-8")
+    counts = {key: int(suite.get(key, "-1")) for key in ("tests", "failures", "errors", "skipped")}
+    assert counts == {"tests": 3, "failures": 0, "errors": 0, "skipped": 0}, result.stdout
 
 
 def test_standalone_portal_prints_what_the_testing_page_shows() -> None:
