@@ -138,9 +138,17 @@ def git(session: nox.Session, *args: str) -> str:
     return (output or "").rstrip("\n")
 
 
-def require_clean_tree(session: nox.Session) -> str:
-    """Stop unless the work tree is exactly HEAD (nothing changed, nothing untracked); return HEAD."""
-    changes = git(session, "status", "--porcelain", "--untracked-files=all").splitlines()
+def require_clean_tree(session: nox.Session, inputs: Path | None = None) -> str:
+    """Stop unless the work tree is exactly HEAD (nothing changed, nothing untracked); return HEAD.
+
+    ``inputs`` is a folder of files given to the session (``--dist``): being
+    untracked there is expected, as when a workflow downloads an artifact into
+    the checkout.
+    """
+    pathspec = ["--", "."]
+    if inputs is not None and inputs.resolve().is_relative_to(ROOT):
+        pathspec.append(f":(exclude){inputs.resolve().relative_to(ROOT).as_posix()}")
+    changes = git(session, "status", "--porcelain", "--untracked-files=all", *pathspec).splitlines()
     if changes:
         shown = ", ".join(line[3:] for line in changes[:3]) + (", ..." if changes[3:] else "")
         session.error(
@@ -173,20 +181,28 @@ def expected_version(session: nox.Session) -> str | None:
 
 
 def build_distributions(session: nox.Session, expect: str | None) -> tuple[Path, Path]:
-    """Build into an empty dist/, check the files, and return (sdist, wheel).
-
-    Fails unless there is exactly one sdist and one wheel, both of this
-    project and of the version in pyproject.toml, and (when ``expect`` is
-    given) of that version.
-    """
+    """Build into an empty dist/, check the files, and return (sdist, wheel)."""
     install(session, "release", project=False)
     shutil.rmtree(DIST, ignore_errors=True)
     session.run("poetry", "build", "--no-interaction", "--output", str(DIST), external=True)
-    sdists, wheels = sorted(DIST.glob("*.tar.gz")), sorted(DIST.glob("*.whl"))
-    others = sorted(set(DIST.iterdir()) - {*sdists, *wheels})
+    return check_distributions(session, DIST, expect)
+
+
+def check_distributions(session: nox.Session, folder: Path, expect: str | None) -> tuple[Path, Path]:
+    """Check the distributions in ``folder`` and return (sdist, wheel).
+
+    Fails unless there is exactly one sdist and one wheel, both of this
+    project and of the version in pyproject.toml, and (when ``expect`` is
+    given) of that version, and both pass twine's and check-wheel-contents'
+    checks.  Needs the ``release`` group installed.
+    """
+    if not folder.is_dir():
+        session.error(f"{folder} is not a folder of distributions")
+    sdists, wheels = sorted(folder.glob("*.tar.gz")), sorted(folder.glob("*.whl"))
+    others = sorted(set(folder.iterdir()) - {*sdists, *wheels})
     if len(sdists) != 1 or len(wheels) != 1 or others:
-        found = ", ".join(path.name for path in sorted(DIST.iterdir())) or "nothing"
-        session.error(f"dist/ must hold exactly one sdist and one wheel, found: {found}")
+        found = ", ".join(path.name for path in sorted(folder.iterdir())) or "nothing"
+        session.error(f"{folder.name}/ must hold exactly one sdist and one wheel, found: {found}")
     sdist, wheel = sdists[0], wheels[0]
     wheel_name, wheel_version, _, _ = parse_wheel_filename(wheel.name)
     sdist_name, sdist_version = parse_sdist_filename(sdist.name)
@@ -293,6 +309,8 @@ def publish_options(session: nox.Session) -> argparse.Namespace:
     parser.add_argument("--repository-url", default=os.environ.get("TWINE_REPOSITORY_URL") or None)
     parser.add_argument("--index-url")
     parser.add_argument("--dry-run", action="store_true")
+    # Publish these files (the build job's artifact) instead of building.
+    parser.add_argument("--dist", type=Path)
     parser.add_argument("--expect-version")  # read by expected_version(), which the build session shares
     try:
         options, unknown = parser.parse_known_args(session.posargs)
@@ -362,10 +380,16 @@ def confirm_listed(session: nox.Session, index_url: str, files: Iterable[Path]) 
 
 @nox.session(python=DEFAULT_PYTHON, default=False)
 def publish(session: nox.Session) -> None:
-    """Build, check and upload to PyPI (-- --repository-url URL [--index-url URL] [--dry-run])."""
+    """Build (or take -- --dist DIR), check and upload to PyPI (-- --repository-url URL --dry-run ...)."""
     options = publish_options(session)
-    commit = require_clean_tree(session)
-    sdist, wheel = build_distributions(session, expected_version(session))
+    commit = require_clean_tree(session, inputs=options.dist)
+    if options.dist is None:
+        sdist, wheel = build_distributions(session, expected_version(session))
+    else:
+        # Upload exactly what was built elsewhere (the release workflow's build
+        # job), after the same checks a build gets; nothing is rebuilt.
+        install(session, "release", project=False)
+        sdist, wheel = check_distributions(session, options.dist, expected_version(session))
     version = parse_wheel_filename(wheel.name)[1]
     index_url = options.index_url or options.repository_url or pypi_simple_url(session)
     target = options.repository_url or "PyPI"
@@ -396,6 +420,15 @@ def workflows(session: nox.Session) -> None:
     dependabot = ROOT / ".github" / "dependabot.yml"
     if dependabot.exists():
         session.run("check-jsonschema", "--builtin-schema", "vendor.dependabot", str(dependabot))
+
+
+@nox.session(python=DEFAULT_PYTHON, default=False)
+def actions(session: nox.Session) -> None:
+    """Run the GitHub workflows for an event under act, here (-- EVENT [act options]; slow)."""
+    if not session.posargs:
+        session.error("name the event: `nox -s actions -- pull_request` (push, release, workflow_dispatch)")
+    install(session, "actions", project=False)
+    session.run("python", "-m", "tests.pipeline.actions", *session.posargs)
 
 
 def date_unreleased_notes(session: nox.Session, text: str, version: Version, day: dt.date) -> str:

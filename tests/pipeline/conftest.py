@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.pipeline.harness import Clone, PackageIndex, serve_index
+from tests.pipeline.harness import Clone
+from tests.pipeline.index import PackageIndex, serve_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -43,4 +44,5 @@ def project(clone: Clone) -> Clone:
 @pytest.fixture(scope="module")
 def package_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PackageIndex]:
     """A real package index (pypiserver) in a temporary directory, uploads behind htpasswd."""
-    yield from serve_index(tmp_path_factory.mktemp("index"))
+    with serve_index(tmp_path_factory.mktemp("index")) as index:
+        yield index

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import pytest
 from packaging.version import Version
 
-from tests.pipeline.harness import Clone, PackageIndex, Run, clean_env, files_containing
+from tests.pipeline.harness import Clone, Run, clean_env, files_containing
+from tests.pipeline.index import PackageIndex
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
