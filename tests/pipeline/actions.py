@@ -45,6 +45,8 @@ import yaml
 from tests.pipeline.artifact_bridge import artifact_bridge
 from tests.pipeline.index import serve_index
 from tests.pipeline.outer import outer_env
+from tests.workflows.model import WORKFLOWS, Workflow, matrix_combinations
+from tests.workflows.model import workflows as all_workflows
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -52,7 +54,6 @@ if TYPE_CHECKING:
     from tests.pipeline.index import PackageIndex
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKFLOWS = ROOT / ".github" / "workflows"
 #: Everything a run keeps between runs (the tool cache) or leaves for a look afterwards.
 STATE = ROOT / ".nox" / "_act"
 EVENTS = ("pull_request", "push", "release", "workflow_dispatch")
@@ -71,56 +72,12 @@ class HarnessError(Exception):
 # -- the workflows ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Workflow:
-    """One workflow file, parsed."""
-
-    path: Path
-    data: dict[Any, Any]
-
-    @property
-    def name(self) -> str:
-        """The workflow's display name, as act prefixes its jobs with it."""
-        return str(self.data.get("name", self.path.stem))
-
-    def triggered_by(self, event: str) -> bool:
-        """Whether ``event`` starts this workflow."""
-        # YAML 1.1 reads the key `on` as True.
-        triggers = self.data.get("on", self.data.get(True))
-        if isinstance(triggers, str):
-            return triggers == event
-        return event in (triggers or {})
-
-    @property
-    def jobs(self) -> dict[str, dict[str, Any]]:
-        """The jobs, by id."""
-        return dict(self.data.get("jobs") or {})
-
-
 def load_workflows(event: str) -> list[Workflow]:
     """The workflows that ``event`` starts."""
-    found = []
-    for path in sorted(WORKFLOWS.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        workflow = Workflow(path, data)
-        if workflow.triggered_by(event):
-            found.append(workflow)
+    found = [each for each in all_workflows() if event in each.triggers]
     if not found:
-        raise HarnessError(f"no workflow in {WORKFLOWS.relative_to(ROOT)} runs on {event}")
+        raise HarnessError(f"no workflow in .github/workflows runs on {event}")
     return found
-
-
-def matrix_entries(job: Mapping[str, Any]) -> list[dict[str, str]]:
-    """A job's matrix as GitHub expands it: the product of its lists, then ``include``."""
-    matrix = dict((job.get("strategy") or {}).get("matrix") or {})
-    include = matrix.pop("include", [])
-    matrix.pop("exclude", None)  # none of ours excludes; act applies it in any case
-    entries: list[dict[str, str]] = [{}]
-    for key, values in matrix.items():
-        entries = [{**entry, key: str(value)} for entry in entries for value in values]
-    for extra in include:
-        entries.append({key: str(value) for key, value in extra.items()})
-    return [entry for entry in entries if entry]
 
 
 def pinned_actions(steps_holders: Iterable[Mapping[str, Any]]) -> Iterator[tuple[str, str]]:
@@ -139,10 +96,10 @@ def github_only(workflows: Iterable[Workflow]) -> list[str]:
         for job_id, job in workflow.jobs.items():
             job_name = str(job.get("name", job_id))
             if GITHUB_ONLY in str(job.get("if", "")):
-                skipped.append(f"{workflow.name} / {job_name}")
+                skipped.append(f"{workflow.title} / {job_name}")
                 continue
             skipped.extend(
-                f"{workflow.name} / {job_name} / {step.get('name') or step.get('uses')}"
+                f"{workflow.title} / {job_name} / {step.get('name') or step.get('uses')}"
                 for step in job.get("steps") or []
                 if GITHUB_ONLY in str(step.get("if", ""))
             )
@@ -152,7 +109,7 @@ def github_only(workflows: Iterable[Workflow]) -> list[str]:
 def runnable_jobs(workflows: Iterable[Workflow]) -> dict[str, Mapping[str, Any]]:
     """The jobs act will be asked to run (not skipped as GitHub-only), by ``workflow / job`` name."""
     return {
-        f"{workflow.name} / {job.get('name', job_id)}": job
+        f"{workflow.title} / {job.get('name', job_id)}": job
         for workflow in workflows
         for job_id, job in workflow.jobs.items()
         if GITHUB_ONLY not in str(job.get("if", ""))
@@ -173,12 +130,28 @@ def wanted_pythons(workflows: Iterable[Workflow]) -> set[str]:
     versions: set[str] = set()
     for workflow in workflows:
         for job in workflow.jobs.values():
-            matrix_pythons = {entry["python"] for entry in matrix_entries(job) if "python" in entry}
+            matrix_pythons = {entry["python"] for entry in matrix_combinations(job) if "python" in entry}
             for step in job.get("steps") or []:
                 asked = str((step.get("with") or {}).get("python-version", ""))
                 for line in asked.split():
                     versions |= matrix_pythons if "matrix.python" in line else {line}
     return {version for version in versions if re.fullmatch(r"3\.\d+", version)}
+
+
+def matrix_plan(workflows: Iterable[Workflow], installed: set[str]) -> tuple[list[str], list[str]]:
+    """act's ``--matrix`` options for the entries that can run here, and the others, each with why not."""
+    options = ["--matrix", f"os:{HOST_PLATFORM}"]
+    options += [option for python in sorted(installed) for option in ("--matrix", f"python:{python}")]
+    skipped = []
+    for name, job in runnable_jobs(workflows).items():
+        for entry in matrix_combinations(job):
+            label = f"{name.split(' (')[0]} ({', '.join(map(str, entry.values()))})"
+            python = entry.get("python")
+            if entry.get("os", HOST_PLATFORM) != HOST_PLATFORM:
+                skipped.append(f"{label}: host mode runs {HOST_PLATFORM} only")
+            elif python is not None and python not in installed:
+                skipped.append(f"{label}: Python {python} is not installed here")
+    return options, skipped
 
 
 def build_tool_cache(cache: Path, versions: Iterable[str]) -> None:
@@ -229,7 +202,7 @@ def offline_actions(workflows: Iterable[Workflow], folder: Path) -> list[str]:
     options, seen = [], set()
     pending = list(pinned_actions(steps_that_run))
     while pending:
-        repo, sha = pending.pop()
+        repo, sha = pending.pop(0)  # in the order the workflows use them
         if (repo, sha) in seen:
             continue
         seen.add((repo, sha))
@@ -380,18 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     version = project_version()
     skipped = [f"{line}: needs GitHub itself" for line in github_only(workflows)]
     pythons = wanted_pythons(workflows)
-    installed = {version for version in pythons if installed_python(version)}
-    matrix_options = ["--matrix", f"os:{HOST_PLATFORM}"]
-    matrix_options += [option for python in sorted(installed) for option in ("--matrix", f"python:{python}")]
-    for workflow in workflows:
-        for name, job in runnable_jobs([workflow]).items():
-            for entry in matrix_entries(job):
-                label = f"{name.split(' (')[0]} ({', '.join(entry.values())})"
-                python = entry.get("python")
-                if entry.get("os", HOST_PLATFORM) != HOST_PLATFORM:
-                    skipped.append(f"{label}: host mode runs {HOST_PLATFORM} only")
-                elif python is not None and python not in installed:
-                    skipped.append(f"{label}: Python {python} is not installed here")
+    installed = {python for python in pythons if installed_python(python)}
+    matrix_options, unrunnable = matrix_plan(workflows, installed)
+    skipped += unrunnable
 
     run_dir = STATE / event
     shutil.rmtree(run_dir, ignore_errors=True)

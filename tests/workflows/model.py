@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,11 +18,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
-
-_SHELL_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
-#: nox options that take one or more session names.
-_SESSION_OPTIONS = {"-s", "--session", "--sessions", "-e"}
-_SHELL_OPERATORS = {"&&", "||", ";", "|", "&"}
 
 
 def load_yaml(path: Path) -> dict[str, Any]:
@@ -67,6 +61,11 @@ class Workflow:
     def name(self) -> str:
         """The file's stem: ``ci`` or ``release``."""
         return self.path.stem
+
+    @property
+    def title(self) -> str:
+        """The ``name:`` GitHub (and act) show: ``CI`` or ``Release``."""
+        return str(self.data.get("name", self.name))
 
     @property
     def text(self) -> str:
@@ -169,59 +168,14 @@ def matrix_combinations(job: Mapping[str, Any]) -> list[dict[str, Any]]:
     return combinations + extra
 
 
-def expand_shell(script: str, env: Mapping[str, str]) -> str:
-    """Expand ``$NAME`` and ``${NAME}`` from ``env``, as bash would; others stay as written."""
-
-    def value(match: re.Match[str]) -> str:
-        name = match.group(1) or match.group(2)
-        return env.get(name, match.group(0))
-
-    return _SHELL_VARIABLE.sub(value, script)
-
-
-def nox_sessions(script: str) -> list[list[str]]:
-    """The session names of every ``nox`` command in a bash script, one list per command.
-
-    A command that names no session (which would run nox's default list) gives
-    an empty list, so a test can refuse it.
-    """
-    commands: list[list[str]] = []
-    for line in script.replace("\\\n", " ").splitlines():
-        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
-        lexer.whitespace_split = True
-        words = list(lexer)
-        starts = [0] + [i + 1 for i, word in enumerate(words) if word in _SHELL_OPERATORS]
-        commands.extend(
-            _session_names(words[start + 1 :])
-            for start in starts
-            if start < len(words) and Path(words[start]).name == "nox"
-        )
-    return commands
-
-
-def _session_names(arguments: list[str]) -> list[str]:
-    names: list[str] = []
-    taking = False
-    for word in arguments:
-        if word == "--" or word in _SHELL_OPERATORS:
-            break
-        if word in _SESSION_OPTIONS:
-            taking = True
-        elif word.startswith("-"):
-            taking = False
-        elif taking:
-            names.append(word)
-    return names
-
-
 def uses_lines(text: str) -> list[tuple[str, str]]:
     """Every ``uses:`` in a workflow's text as (reference, comment after it)."""
     pattern = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)[ \t]*(?:#[ \t]*(?P<comment>.*))?$", re.MULTILINE)
     return [(match["ref"], (match["comment"] or "").strip()) for match in pattern.finditer(text)]
 
 
-def event(name: str, ref: str, **inputs: Any) -> dict[str, Any]:
-    """An expression context for a run triggered by ``name`` on ``ref``."""
+def event(name: str, ref: str, *, act: bool = False, **inputs: Any) -> dict[str, Any]:
+    """An expression context for a run triggered by ``name`` on ``ref`` (under act, if ``act``)."""
     ref_type = "tag" if ref.startswith("refs/tags/") else "branch"
     return {
         "github": {
@@ -229,6 +183,8 @@ def event(name: str, ref: str, **inputs: Any) -> dict[str, Any]:
             "ref": ref,
             "ref_type": ref_type,
             "ref_name": ref.rsplit("/", 1)[-1],
+            # `nox -s actions` marks its payloads so; GitHub's never carry the key.
+            "event": {"act": True} if act else {},
         },
         "inputs": inputs,
     }

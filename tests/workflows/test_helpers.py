@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.workflows.expressions import ExpressionError, evaluate, render, uses_status_function
-from tests.workflows.model import event, expand_shell, matrix_combinations, nox_sessions
+from tests.workflows.model import event, matrix_combinations
 
 CONTEXT = {**event("workflow_dispatch", "refs/tags/v1.0", publish=True), "matrix": {"python": "3.12"}}
 
@@ -66,24 +66,3 @@ def test_matrix_include_extends_or_adds_combinations() -> None:
         {"os": "mac", "python": "3.10"},
     ]
     assert matrix_combinations({}) == [{}]
-
-
-def test_shell_variables_expand_from_env_only() -> None:
-    script = 'nox -s "tests-${PY}" $PY $HOME'
-    assert expand_shell(script, {"PY": "3.13"}) == 'nox -s "tests-3.13" 3.13 $HOME'
-
-
-@pytest.mark.parametrize(
-    ("script", "sessions"),
-    [
-        ("nox -s lint typing workflows", [["lint", "typing", "workflows"]]),
-        ('nox -R -s "tests-3.11" -- -k name', [["tests-3.11"]]),
-        ("nox -s publish -- --dry-run", [["publish"]]),
-        ("nox --session a --no-venv -s b && nox -s c", [["a", "b"], ["c"]]),
-        ("python -m pip install nox\nnox", [[]]),  # installing nox is no nox command
-        ("echo nothing", []),
-        ("nox \\\n  -s docs", [["docs"]]),
-    ],
-)
-def test_nox_commands_are_read_from_scripts(script: str, sessions: list[list[str]]) -> None:
-    assert nox_sessions(script) == sessions

@@ -51,7 +51,24 @@ def test_docs_deploy_only_on_pushes_to_main(scenario: str) -> None:
     ]
     assert len(uploads) == 1
     assert truthy(evaluate(uploads[0]["if"], context)) is expected
-    assert uploads[0]["with"]["path"] == "docs/_build/html"
+
+
+def test_under_act_only_what_needs_github_itself_is_skipped() -> None:
+    # `nox -s actions` runs everything else, the Pages artifact included.
+    push = event("push", "refs/heads/main", act=True)
+    ci, release = workflow("ci"), workflow("release")
+    assert not ci.runs("deploy-docs", push)
+    assert all(ci.runs(job_id, push) for job_id in set(ci.jobs) - {"deploy-docs"})
+    gated = [
+        (each.name, step.get("name"))
+        for each in (ci, release)
+        for step in each.raw_steps()
+        if "github.event.act" in str(step.get("if", ""))
+    ]
+    assert gated == [("release", "Upload them as release assets")]
+    attach = release.jobs["attach"]["steps"][-1]
+    assert truthy(evaluate(attach["if"], event("release", "refs/tags/v1.2.0")))
+    assert not truthy(evaluate(attach["if"], event("release", "refs/tags/v1.2.0", act=True)))
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -83,19 +100,17 @@ def nox_words(job_id: str) -> list[list[str]]:
     return [shlex.split(line) for run in runs for line in run.splitlines() if line.startswith("nox ")]
 
 
-def test_the_dry_run_never_uploads_and_the_publish_job_does() -> None:
-    assert nox_words("dry-run") == [["nox", "-s", "publish", "--", "--dry-run"]]
-    assert nox_words("publish") == [["nox", "-s", "publish"]]
+def test_the_build_job_builds_once_and_the_publish_job_uploads_exactly_that() -> None:
+    # The job that can mint a PyPI token builds nothing: it checks and uploads the artifact.
     assert nox_words("build") == [["nox", "-s", "build"]]
-
-
-def test_publish_rebuilds_what_the_build_job_built() -> None:
-    # Both rebuilds are compared byte for byte with the build job's artifact,
-    # which is also what the release gets as assets.
+    assert nox_words("publish") == [["nox", "-s", "publish", "--", "--dist", "release-dist"]]
+    # The dry run checks the same files without uploading, and proves the build reproducible.
+    assert nox_words("dry-run") == [
+        ["nox", "-s", "publish", "--", "--dist", "release-dist", "--dry-run"],
+        ["nox", "-s", "build"],
+    ]
     release = workflow("release")
-    for job_id in ("dry-run", "publish"):
-        runs = [step["run"] for step in release.jobs[job_id]["steps"] if "run" in step]
-        assert runs[-1] == "diff --recursive release-dist dist", job_id
+    for job_id in ("dry-run", "publish", "attach"):
         downloads = [
             s["with"] for s in release.jobs[job_id]["steps"] if "download-artifact@" in s.get("uses", "")
         ]
