@@ -47,7 +47,7 @@ class _Recorder(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = _record  # noqa: N815 (http.server's names)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet."""
 
 
