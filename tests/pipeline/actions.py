@@ -290,7 +290,7 @@ def run_act(arguments: list[str], env: Mapping[str, str]) -> tuple[int, dict[str
             except ValueError:
                 print(line, end="", flush=True)  # act's own words, not a log record
                 continue
-            job = record.get("job")
+            job = str(record.get("job", "")).strip()  # act pads the names to one width
             message = str(record.get("msg", "")).rstrip("\n")
             print(f"[{job}] {message}" if job else message, flush=True)
             if not job:
