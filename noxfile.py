@@ -549,3 +549,37 @@ def bench(session: nox.Session) -> None:
         "python", "-m", "benchmarks.driver", "--current-python", current, "--baseline-python", baseline,
         "--json", str(ROOT / ".nox" / "bench.json"), *session.posargs,
     )  # fmt: skip
+
+
+# -- interop: other clients, unchanged, against the fake portal ----------------------------------------
+
+#: The npm project pinning the JavaScript client (package.json and its lock).
+INTEROP_NPM = ROOT / "tests" / "interop"
+
+
+def npm_install_locked(session: nox.Session, target: Path) -> None:
+    """Install exactly what ``INTEROP_NPM``'s lock holds into ``target``, with ``npm ci``."""
+    if shutil.which("npm") is None:
+        session.error("the jsjiit half of this session needs Node.js: put node and npm on PATH")
+    target.mkdir(parents=True, exist_ok=True)
+    # npm ci installs beside the package.json it reads, so the pair is copied there.
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(INTEROP_NPM / name, target / name)
+    options = ["--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
+    session.run("npm", "ci", "--prefix", str(target), *options, external=True)
+
+
+@nox.session(python=DEFAULT_PYTHON, default=False)
+def interop(session: nox.Session) -> None:
+    """Run pyjiit 0.1.0a9 and jsjiit 0.0.24 (needs Node.js) unchanged on a fake portal (-- --logins N)."""
+    install(session, extras="testing")  # the runner, which serves the fake portal
+    # 0.1.0a9 (the bench's baseline) in an environment of its own: it is also named pyjiit.
+    baseline = side_environment(
+        session, "interop-baseline", constraints_without(session, BENCH_BASELINE_UNLOCKED), BENCH_BASELINE
+    )
+    modules = Path(session.virtualenv.location).with_name("interop-npm")
+    npm_install_locked(session, modules)
+    session.run(
+        "python", "-m", "tests.interop.run", "--pyjiit-python", baseline, "--jsjiit-modules", str(modules),
+        *session.posargs,
+    )  # fmt: skip

@@ -1,4 +1,4 @@
-"""Serve the fake portal until Ctrl-C: ``python -m pyjiit.testing [--port N] [--tls] [--host H]``."""
+"""Serve the fake portal until Ctrl-C: ``python -m pyjiit.testing [--port N] [--tls] [--host H] ...``."""
 
 from __future__ import annotations
 
@@ -25,6 +25,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
     parser.add_argument("--port", type=int, default=0, help="port to bind (default: any free port)")
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a throwaway CA")
+    parser.add_argument(
+        "--awkward-tokens",
+        action="store_true",
+        help="issue tokens whose claims need base64url decoding with re-padding "
+        "(by default they are plain base64 too, as pyjiit 0.1.0a9 and jsjiit expect)",
+    )
+    parser.add_argument(
+        "--legacy-token-path",
+        action="store_true",
+        help="also answer the login at /token/generate-token1, as jsjiit 0.0.24 calls it",
+    )
     return parser
 
 
@@ -51,7 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _serve(args: argparse.Namespace, stop: threading.Event) -> int:
     try:
-        portal = FakePortal(tls=args.tls, host=args.host, port=args.port).start()
+        portal = FakePortal(
+            tls=args.tls,
+            host=args.host,
+            port=args.port,
+            awkward_tokens=args.awkward_tokens,
+            legacy_token_path=args.legacy_token_path,
+        ).start()
     except (OSError, ImportError) as error:
         print(f"error: cannot start the fake portal: {error}", file=sys.stderr)  # noqa: T201
         return 1

@@ -54,6 +54,15 @@ class FakePortal:
         token_lifetime: How long the session tokens it issues live.
         username: The demo student's login name instead of the seeded enrollment number.
         password: The demo student's password instead of the seeded one.
+        awkward_tokens: Issue session tokens whose claims segment always needs
+            padding and holds a ``-``, to test a client's base64url decoding.
+            By default the segment is also plain base64 (no padding needed, no
+            ``-`` or ``_``), which pyjiit 0.1.0a9 and jsjiit decode, as they
+            do the real portal's tokens.
+        legacy_token_path: Also answer the login's token step at
+            ``/token/generate-token1``, its name until April 2026, for clients
+            that still call it (jsjiit 0.0.24, pyjiit 0.1.0a8).  The real portal
+            no longer does.
     """
 
     def __init__(
@@ -66,6 +75,8 @@ class FakePortal:
         token_lifetime: dt.timedelta = dt.timedelta(hours=2),
         username: str | None = None,
         password: str | None = None,
+        awkward_tokens: bool = False,
+        legacy_token_path: bool = False,
     ) -> None:
         self.tls = tls
         self.host = host
@@ -73,7 +84,13 @@ class FakePortal:
         student = dataclasses.replace(
             DEMO, username=username or DEMO.username, password=password or DEMO.password
         )
-        self._state = PortalState(clock_offset=clock_offset, token_lifetime=token_lifetime, student=student)
+        self._state = PortalState(
+            clock_offset=clock_offset,
+            token_lifetime=token_lifetime,
+            student=student,
+            awkward_tokens=awkward_tokens,
+            legacy_token_path=legacy_token_path,
+        )
         self._exchange = Exchange(self._state, ROUTES, self._wait)
         self._server: PortalServer | None = None
         self._certificate: ServerCertificate | None = None

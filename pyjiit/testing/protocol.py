@@ -46,12 +46,16 @@ if TYPE_CHECKING:
     from pyjiit.testing.routing import RouteTable
     from pyjiit.testing.state import PortalState
 
-__all__ = ["API_BASE", "SSO_BASE", "Exchange", "ReceivedRequest"]
+__all__ = ["API_BASE", "LEGACY_TOKEN_PATH", "SSO_BASE", "Exchange", "ReceivedRequest"]
 
 #: Where the API lives on the server, as on the real one.
 API_BASE = "/StudentPortalAPI"
 #: Where the Google sign-in exchange lives (another port of the real portal, the same server here).
 SSO_BASE = "/CLXSSOAPI"
+#: The login's token step (#3) at its name until April 2026, which older clients still call
+#: (pyjiit 0.1.0a8 and older, jsjiit 0.0.24 and older; PORTAL.md #3).  The real portal no longer
+#: answers there; a ``FakePortal(legacy_token_path=True)`` does, so those clients can log in to it.
+LEGACY_TOKEN_PATH = "/token/generate-token1"  # noqa: S105 (a path, not a password)
 
 _LOCAL_NAME_LENGTH = 16
 
@@ -93,11 +97,13 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return next((value for key, value in headers.items() if key.lower() == wanted), None)
 
 
-def _split(path: str) -> tuple[str, Endpoint | None]:
+def _split(path: str, *, legacy_token_path: bool) -> tuple[str, Endpoint | None]:
     """Return the base-relative form of a request path and the endpoint serving it."""
     for base, sso in ((API_BASE, False), (SSO_BASE, True)):
         if path.startswith(base + "/"):
             relative = path[len(base) :]
+            if legacy_token_path and not sso and relative == LEGACY_TOKEN_PATH:
+                return relative, endpoints.GENERATE_TOKEN
             return relative, endpoints.by_path(relative, sso=sso)
     return path, None
 
@@ -209,7 +215,7 @@ class Exchange:
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply | None:
         """Return the reply to one request, or ``None`` to drop the connection."""
         full_path = urlsplit(target).path
-        path, endpoint = _split(full_path)
+        path, endpoint = _split(full_path, legacy_token_path=self.state.legacy_token_path)
         decoded: dict[str, Any] | _Refused | None = None
         if endpoint is not None:
             try:

@@ -25,6 +25,10 @@ class PortalState:
         clock_offset: How far the server's clock is from real time.
         token_lifetime: How long issued session tokens live.
         student: The seed data of the demo student.
+        awkward_tokens: Issue session tokens that plain-base64 decoders fail on
+            (:class:`~pyjiit.testing.webtokens.Signer`'s ``awkward``).
+        legacy_token_path: Also answer #3 at its former path
+            (:data:`~pyjiit.testing.protocol.LEGACY_TOKEN_PATH`).
     """
 
     def __init__(
@@ -33,10 +37,13 @@ class PortalState:
         clock_offset: dt.timedelta = dt.timedelta(0),
         token_lifetime: dt.timedelta = dt.timedelta(hours=2),
         student: DemoStudent = DEMO,
+        awkward_tokens: bool = False,
+        legacy_token_path: bool = False,
     ) -> None:
         self.clock_offset = clock_offset
         self.token_lifetime = token_lifetime
         self.student = student
+        self.legacy_token_path = legacy_token_path
         #: The demo student's current password (changed by #9).
         self.password = student.password
         #: Charges returned by #29; empty means the portal's "NO APPROVED REQUEST FOUND".
@@ -44,7 +51,7 @@ class PortalState:
         #: The full URL of the Google sign-in exchange, reported by #5.
         self.sso_exchange_url = ""
         self._lock = threading.Lock()
-        self._signer = Signer()
+        self._signer = Signer(awkward=awkward_tokens)
         # A GSI credential is itself a JWT signed by Google; its own key keeps
         # it from passing as a session token and vice versa.
         self._google = Signer()

@@ -2,10 +2,25 @@
 
 The portal's session token is a JWT whose claims clients decode to read
 ``exp`` (PORTAL.md 2.7).  Segments are base64url *without* padding, as RFC 7515
-says; pyjiit 0.1.0a9 and jsjiit decode them with the standard alphabet and
-padding, which breaks on real tokens.  So that fake tokens catch that bug every
-time rather than now and then, :meth:`Signer.issue` makes sure the claims
-segment needs padding and contains a ``-`` or ``_``.
+says, yet pyjiit 0.1.0a9 decodes the claims with ``base64.b64decode`` (standard
+alphabet, padding required) and jsjiit with ``atob`` (standard alphabet, no
+``-`` or ``_``).  Both work against the real portal, so its claims segments
+evidently decode either way, and :meth:`Signer.issue` makes them so by default:
+of a length that needs no padding, and free of ``-`` and ``_``, so that the
+segment is the same text in both alphabets and the token a well-formed JWT.
+
+``Signer(awkward=True)`` does the opposite, so that a client's own base64url
+decoding is tested on every token: its claims segment always needs padding
+and always holds a ``-``.
+
+Both shapes come from where the text's bytes fall.  Base64 turns each 3 bytes
+into 4 characters, so the segment needs no padding when the JSON's length is a
+multiple of 3.  And in ASCII text only a group's third byte can give the
+characters 62 and 63 (``-`` and ``_`` in base64url, ``+`` and ``/`` in base64):
+its low 6 bits are ``111110`` for ``>`` and ``~``, ``111111`` for ``?`` and
+DEL.  The ``jti`` claim, random alphanumerics of a chosen length, sets the
+length; those four characters are written as JSON escapes to keep the segment
+clean, or a ``~`` is put in the ``jti`` where it makes a ``-``.
 """
 
 from __future__ import annotations
@@ -26,6 +41,8 @@ __all__ = ["Signer", "TokenError", "b64url_decode", "b64url_encode"]
 
 _HEADER = {"alg": "HS256", "typ": "JWT"}
 _ALPHANUMERIC = string.ascii_letters + string.digits
+#: The ASCII characters that encode to a 6-bit group of 62 or 63 when they are a group's third byte.
+_UNSAFE_THIRD_BYTES = str.maketrans({char: f"\\u{ord(char):04x}" for char in ">?~\x7f"})
 
 
 class TokenError(Exception):
@@ -49,25 +66,26 @@ def b64url_decode(text: str) -> bytes:
         raise TokenError("a segment is not base64url") from None
 
 
-def _segment(value: Mapping[str, Any]) -> str:
-    return b64url_encode(json.dumps(value, separators=(",", ":")).encode("utf-8"))
+def _json(value: Mapping[str, Any]) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
-def _awkward_jti(claims: Mapping[str, Any]) -> str:
-    """Return a random ``jti`` that makes the claims segment awkward to decode.
+def _claims_text(claims: Mapping[str, Any], *, awkward: bool) -> str:
+    """Return the JSON of ``claims`` plus a random ``jti`` that gives the segment its shape.
 
-    Awkward means: its length is not a multiple of 4 (it needs padding) and it
-    contains a ``-``.  Base64 turns each 3 bytes into 4 characters, so the
-    length is a multiple of 4 only when the JSON's is a multiple of 3.  And
-    ASCII JSON gives a ``-`` (62) only where the low 6 bits of a group's third
-    byte are ``111110``: a ``~`` in that place does it.
+    Portable: the length is a multiple of 3 and no ``>?~`` or DEL is left
+    unescaped.  Awkward: the length is not a multiple of 3 and a ``~`` is a
+    group's third byte.  See the module's docstring for why.
     """
-    text = json.dumps({**claims, "jti": ""}, separators=(",", ":"))
+    text = _json({**claims, "jti": ""})
+    if not awkward:
+        text = text.translate(_UNSAFE_THIRD_BYTES)  # the same JSON value, written with escapes
     start = len(text) - 2  # where the jti's value goes, between its quotes
-    length = next(n for n in (8, 9, 10) if (start + n + 2) % 3)
+    length = next(n for n in (8, 9, 10) if ((start + n + 2) % 3 == 0) != awkward)
     chars = [secrets.choice(_ALPHANUMERIC) for _ in range(length)]
-    chars[next(i for i in range(length) if (start + i) % 3 == 2)] = "~"  # noqa: PLR2004 (third byte)
-    return "".join(chars)
+    if awkward:
+        chars[next(i for i in range(length) if (start + i) % 3 == 2)] = "~"  # noqa: PLR2004 (third byte)
+    return f"{text[:start]}{''.join(chars)}{text[start:]}"
 
 
 class Signer:
@@ -76,14 +94,18 @@ class Signer:
     Args:
         secret: The HMAC key; a fresh random one by default, so tokens of one
             fake portal are worthless to any other.
+        awkward: Issue tokens whose claims segment needs padding and holds a
+            ``-``, which decoders of plain base64 fail on; by default the
+            segment decodes as plain base64 too (see the module's docstring).
     """
 
-    def __init__(self, secret: bytes | None = None) -> None:
+    def __init__(self, secret: bytes | None = None, *, awkward: bool = False) -> None:
         self._secret = secret if secret is not None else secrets.token_bytes(32)
+        self.awkward = awkward
 
     def __repr__(self) -> str:
-        """Show the class, never the secret."""
-        return "Signer(<secret>)"
+        """Show the class and the token shape, never the secret."""
+        return f"Signer(<secret>, awkward={self.awkward})"
 
     def _sign(self, signing_input: str) -> str:
         digest = hmac.new(self._secret, signing_input.encode("ascii"), hashlib.sha256).digest()
@@ -92,11 +114,11 @@ class Signer:
     def issue(self, claims: Mapping[str, Any]) -> str:
         """Return a signed token holding ``claims`` plus a random ``jti``.
 
-        The ``jti`` is chosen to make the claims segment awkward for
-        padded-base64 decoders (see the module's docstring).
+        The ``jti`` gives the claims segment its shape: plain-base64-safe by
+        default, awkward with ``awkward=True`` (see the module's docstring).
         """
-        body = _segment({**claims, "jti": _awkward_jti(claims)})
-        signing_input = f"{_segment(_HEADER)}.{body}"
+        body = b64url_encode(_claims_text(claims, awkward=self.awkward).encode("ascii"))
+        signing_input = f"{b64url_encode(_json(_HEADER).encode('ascii'))}.{body}"
         return f"{signing_input}.{self._sign(signing_input)}"
 
     def verify(self, token: str) -> dict[str, Any]:

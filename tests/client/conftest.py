@@ -17,5 +17,7 @@ __all__ = ["client", "logged_in", "portal"]
 
 @pytest.fixture
 def portal() -> Iterator[FakePortal]:
-    with FakePortal(tls=True) as fake:
+    # Awkward tokens (unpadded base64url with a '-'), so that every login here
+    # tests the client's own base64url decoding of the expiry.
+    with FakePortal(tls=True, awkward_tokens=True) as fake:
         yield fake

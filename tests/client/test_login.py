@@ -121,7 +121,8 @@ def test_calls_before_login_raise_not_logged_in(client: Webportal, portal: FakeP
 
 
 def test_expired_token_is_refused_before_the_network() -> None:
-    with FakePortal(token_lifetime=dt.timedelta(seconds=60)) as portal, make_client(portal) as client:
+    portal = FakePortal(token_lifetime=dt.timedelta(seconds=60), awkward_tokens=True)
+    with portal, make_client(portal) as client:
         session = client.student_login(portal.username, portal.password)
         assert session.expired  # within the 90 s margin
         portal.requests.clear()

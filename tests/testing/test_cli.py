@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -9,11 +10,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import requests
 
-from pyjiit.encryption import generate_local_name
+from pyjiit.encryption import generate_local_name, serialize_payload
 from pyjiit.testing import __main__ as cli
 
 CREATE_GROUP = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
@@ -28,9 +31,10 @@ def read_banner(lines: list[str]) -> dict[str, str]:
     return fields
 
 
-@pytest.mark.parametrize("tls", [False, True])
-def test_serves_until_interrupted(tls: bool) -> None:
-    args = [sys.executable, "-m", "pyjiit.testing", "--port", "0", *(["--tls"] if tls else [])]
+@contextlib.contextmanager
+def served(*options: str) -> Iterator[dict[str, str]]:
+    """Run ``python -m pyjiit.testing`` with ``options``; yield its banner; stop it with Ctrl-C."""
+    args = [sys.executable, "-m", "pyjiit.testing", "--port", "0", *options]
     process = subprocess.Popen(
         args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, creationflags=CREATE_GROUP
     )
@@ -41,7 +45,29 @@ def test_serves_until_interrupted(tls: bool) -> None:
             line = process.stdout.readline()
             assert line, f"the server exited early: {process.stderr.read() if process.stderr else ''}"
             lines.append(line.rstrip("\n"))
-        banner = read_banner(lines)
+        yield read_banner(lines)
+        process.send_signal(CTRL_C)
+        out, err = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:  # pragma: no cover - only when an assertion failed above
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, err
+    assert "Traceback" not in err
+    assert out.strip().endswith("Stopped.")
+
+
+def post(url: str, payload: dict[str, Any]) -> Any:
+    """POST ``payload`` encrypted (ENC-raw) and return the Success envelope's ``response``."""
+    headers = {"LocalName": generate_local_name()}
+    body = requests.post(url, data=serialize_payload(payload), headers=headers, timeout=10).json()
+    assert body["status"]["responseStatus"] == "Success", body
+    return body["response"]
+
+
+@pytest.mark.parametrize("tls", [False, True])
+def test_serves_until_interrupted(tls: bool) -> None:
+    with served(*(["--tls"] if tls else [])) as banner:
         assert banner["Username"].isdigit()
         assert banner["Password"]
         assert banner["Google credential"].count(".") == 2
@@ -55,15 +81,19 @@ def test_serves_until_interrupted(tls: bool) -> None:
             timeout=10,
         )
         assert response.json()["status"]["responseStatus"] == "Success"
-        process.send_signal(CTRL_C)
-        out, err = process.communicate(timeout=15)
-    finally:
-        if process.poll() is None:  # pragma: no cover - only when an assertion failed above
-            process.kill()
-            process.communicate()
-    assert process.returncode == 0, err
-    assert "Traceback" not in err
-    assert out.strip().endswith("Stopped.")
+
+
+@pytest.mark.parametrize("options", [[], ["--awkward-tokens", "--legacy-token-path"]])
+def test_token_options(options: list[str]) -> None:
+    with served(*options) as banner:
+        pretoken = post(
+            banner["API URL"] + "/token/pretoken-check", {"username": banner["Username"], "usertype": "S"}
+        )
+        del pretoken["rejectedData"]
+        login = {**pretoken, "Modulename": "STUDENTMODULE", "passwordotpvalue": banner["Password"]}
+        token_path = "/token/generate-token1" if options else "/token/generatewebtoken"
+        claims = post(banner["API URL"] + token_path, login)["regdata"]["token"].split(".")[1]
+        assert ("-" in claims and len(claims) % 4 != 0) == bool(options)
 
 
 def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:

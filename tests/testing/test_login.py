@@ -8,8 +8,11 @@ import struct
 import zlib
 
 import pytest
+import requests
 
 from pyjiit import endpoints
+from pyjiit.testing import FakePortal
+from pyjiit.testing.protocol import LEGACY_TOKEN_PATH
 from pyjiit.utils import IST
 from tests.testing.portal_client import PortalClient, envelope_failure, envelope_ok
 
@@ -48,6 +51,32 @@ def test_login_flow(client: PortalClient) -> None:
     }
     client.token = regdata["token"]
     assert envelope_ok(client.call(endpoints.ATTENDANCE_META, {"instituteid": student.institute_id}))
+
+
+def legacy_login(client: PortalClient) -> requests.Response:
+    """Steps #2 and #3 of the login, #3 at its former path, in its ENC-raw form."""
+    payload = {**client.pretoken(), "Modulename": "STUDENTMODULE", "passwordotpvalue": client.portal.password}
+    return client.post(LEGACY_TOKEN_PATH, payload, "raw")
+
+
+def test_former_token_path_is_404_by_default(client: PortalClient) -> None:
+    response = legacy_login(client)
+    assert response.status_code == 404
+    assert response.json()["path"] == "/StudentPortalAPI/token/generate-token1"
+
+
+def test_former_token_path_with_legacy_token_path() -> None:
+    with FakePortal(legacy_token_path=True) as portal, requests.Session() as session:
+        client = PortalClient(portal, session)
+        regdata = envelope_ok(legacy_login(client))["regdata"]
+        assert regdata["enrollmentno"] == portal.username
+        assert portal.requests[-1].path == LEGACY_TOKEN_PATH  # logged as called
+        client.token = regdata["token"]
+        assert envelope_ok(
+            client.call(endpoints.ATTENDANCE_META, {"instituteid": portal.student.institute_id})
+        )
+        client.login()  # the current path still works
+        assert portal.requests[-1].path == endpoints.GENERATE_TOKEN.path
 
 
 def test_captcha_is_not_checked(client: PortalClient) -> None:
