@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -32,7 +33,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         # Flush here, not at exit, so that a closed pipe is noticed where it can be handled.
         if sys.stdout is not None:
             sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError as error:
+        # _run turns the command's own failures into exit codes: what gets here failed to write.
+        if not _closed_pipe(error):
+            raise
         _discard_stdout()
         return ExitCode.BROKEN_PIPE
     return code
@@ -61,6 +65,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return exit_code(error)
     output.show(report)
     return ExitCode.OK
+
+
+def _closed_pipe(error: OSError) -> bool:
+    """Tell whether ``error`` means that the reader of our output has gone away."""
+    # Windows reports a write to a closed pipe as EINVAL (see subprocess's own handling of it).
+    return isinstance(error, BrokenPipeError) or (sys.platform == "win32" and error.errno == errno.EINVAL)
 
 
 def _discard_stdout() -> None:

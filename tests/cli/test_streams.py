@@ -33,7 +33,11 @@ ONLY_POSIX_TERMINALS = pytest.mark.skipif(
 )
 
 
-@pytest.mark.parametrize("args", [("--json", "fees"), ("attendance",)], ids=["json", "table"])
+#: A command whose report is JSON, and one whose report is a rich table.
+REPORTS = pytest.mark.parametrize("args", [("--json", "fees"), ("attendance",)], ids=["json", "table"])
+
+
+@REPORTS
 def test_closed_pipe_ends_quietly(here: Cli, args: tuple[str, ...]) -> None:
     # `pyjiit ... | head -n 0`, as a subprocess (``here`` only lends its saved session):
     # the reader is gone before the command writes.
@@ -48,7 +52,8 @@ def test_closed_pipe_ends_quietly(here: Cli, args: tuple[str, ...]) -> None:
     assert (code, stderr) == (ExitCode.BROKEN_PIPE, "")
 
 
-def test_closed_pipe_in_process(here: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+@REPORTS
+def test_closed_pipe_in_process(here: Cli, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> None:
     for key, value in here.environment().items():
         monkeypatch.setenv(key, value)
     reader, writer = os.pipe()
@@ -56,7 +61,7 @@ def test_closed_pipe_in_process(here: Cli, monkeypatch: pytest.MonkeyPatch) -> N
     stderr = io.StringIO()
     with os.fdopen(writer, "w", encoding="utf-8") as stdout, mock.patch.object(sys, "stdout", stdout):
         with contextlib.redirect_stderr(stderr):
-            code = main(["--json", "fees"])
+            code = main(list(args))
         # Standard output now goes to the null device: Python's last flush at exit succeeds.
         print("more", file=stdout, flush=True)
     assert (code, stderr.getvalue()) == (ExitCode.BROKEN_PIPE, "")
@@ -124,30 +129,23 @@ def _read(terminal: int) -> bytes:
 
 
 @ONLY_POSIX_TERMINALS
-def test_ctrl_d_at_the_password_prompt(fresh_cli: Cli, portal: FakePortal) -> None:
+@pytest.mark.parametrize(
+    ("keys", "code", "message"),
+    [
+        (b"\x04", ExitCode.USAGE, "no password given: the input ended (Ctrl-D) at the prompt"),
+        (b"\x03", ExitCode.INTERRUPTED, "interrupted"),
+    ],
+    ids=["ctrl-d", "ctrl-c"],
+)
+def test_leaving_the_password_prompt(
+    fresh_here: Cli, portal: FakePortal, keys: bytes, code: int, message: str
+) -> None:
+    # A subprocess in a terminal of its own (``fresh_here`` only lends an empty cache).
     prompt = f"Password for {portal.username}: "
-    shown, code = run_in_a_terminal(
-        fresh_cli,
-        ("--portal-url", portal.url, "login", portal.username),
-        prompt=prompt.encode(),
-        keys=b"\x04",
+    shown, ended = run_in_a_terminal(
+        fresh_here, ("--portal-url", portal.url, "login", portal.username), prompt=prompt.encode(), keys=keys
     )
-    assert code == ExitCode.USAGE
-    assert shown.splitlines() == [
-        prompt,
-        "pyjiit: error: no password given: the input ended (Ctrl-D) at the prompt",
-    ]
-    assert not fresh_cli.cache.exists()
-
-
-@ONLY_POSIX_TERMINALS
-def test_ctrl_c_at_the_password_prompt(fresh_cli: Cli, portal: FakePortal) -> None:
-    prompt = f"Password for {portal.username}: "
-    shown, code = run_in_a_terminal(
-        fresh_cli,
-        ("--portal-url", portal.url, "login", portal.username),
-        prompt=prompt.encode(),
-        keys=b"\x03",
-    )
-    assert code == ExitCode.INTERRUPTED
-    assert shown.splitlines() == [prompt, "pyjiit: error: interrupted"]
+    assert ended == code
+    # The error on a line of its own, and nothing else: no traceback.
+    assert shown.splitlines() == [prompt, f"pyjiit: error: {message}"]
+    assert not fresh_here.cache.exists()
