@@ -1,7 +1,8 @@
 """The ``pyjiit`` command: the webportal from a terminal (``pip install "pyjiit[cli]"``).
 
 Run ``pyjiit --help`` for the commands, or ``pyjiit demo`` to try them on a
-fake portal.  The command needs rich (the ``cli`` extra); the library does not.
+fake portal.  The command needs rich and platformdirs (the ``cli`` extra); the
+library does not.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ __all__ = ["main"]
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``pyjiit`` command with ``argv`` (default: ``sys.argv[1:]``); return its exit code.
 
-    Without rich installed, say how to get it and return the usage exit code.
+    Without the ``cli`` extra's packages installed, say how to get them and
+    return the usage exit code.
     """
     try:
-        import rich  # noqa: F401, PLC0415 (only to see that it is installed)
+        # Only to see that the cli extra is installed.
+        import platformdirs  # noqa: F401, PLC0415
+        import rich  # noqa: F401, PLC0415
     except ImportError:
         sys.stderr.write('pyjiit: the command line needs the "cli" extra: pip install "pyjiit[cli]"\n')
         return ExitCode.USAGE

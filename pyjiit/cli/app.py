@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import sys
 import traceback
 from typing import TYPE_CHECKING
 
@@ -19,7 +22,27 @@ __all__ = ["run"]
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Run the ``pyjiit`` command line ``argv`` (default: this process's) and return its exit code."""
+    """Run the ``pyjiit`` command line ``argv`` (default: this process's) and return its exit code.
+
+    When standard output is closed early (``pyjiit fees | head -n 0``), the
+    command stops quietly with :attr:`ExitCode.BROKEN_PIPE`, as other
+    programs do when the reader of their output goes away.
+    """
+    try:
+        code = _run(argv)
+        # Flush here, not at exit, so that a closed pipe is noticed where it can be handled.
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        # _run turns the command's own failures into exit codes: what gets here failed to write.
+        if not _closed_pipe(error):
+            raise
+        _discard_stdout()
+        return ExitCode.BROKEN_PIPE
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -30,13 +53,38 @@ def run(argv: Sequence[str] | None = None) -> int:
         logging.basicConfig(format="%(name)s: %(message)s")
         logging.getLogger("pyjiit").setLevel(logging.DEBUG)
     output = Output(json_mode=args.json)
+    context = Context(args, SessionStore(default_cache_dir()), output)
     try:
-        report = args.handler(Context(args, SessionStore(default_cache_dir()), output))
+        report = args.handler(context)
     # Every failure, ours or a library's, becomes one line and an exit code.
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001
         if args.debug:
             traceback.print_exc()
-        output.error(describe(error), code=exit_code(error), kind=kind(error))
+        message = describe(error, portal=context.portal, debug=args.debug)
+        output.error(message, code=exit_code(error), kind=kind(error))
         return exit_code(error)
     output.show(report)
     return ExitCode.OK
+
+
+def _closed_pipe(error: OSError) -> bool:
+    """Tell whether ``error`` means that the reader of our output has gone away."""
+    # Windows reports a write to a closed pipe as EINVAL (see subprocess's own handling of it).
+    return isinstance(error, BrokenPipeError) or (sys.platform == "win32" and error.errno == errno.EINVAL)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device.
+
+    What is still buffered for the closed pipe would otherwise fail again when
+    Python flushes standard output at exit, with an "Exception ignored" message.
+    """
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return  # not a file (a test's StringIO): nothing is flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)

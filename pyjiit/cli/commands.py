@@ -85,7 +85,7 @@ GOOGLE_CREDENTIAL_VARIABLE = "PYJIIT_GOOGLE_CREDENTIAL"
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
     """What a command works with.
 
@@ -93,11 +93,13 @@ class Context:
         args: The parsed command line.
         store: Where the session is saved.
         output: Where to show progress.
+        portal: The portal the command talks to, once it is known (error messages name its host).
     """
 
     args: argparse.Namespace
     store: SessionStore
     output: Output
+    portal: PortalAddress | None = None
 
     def _ca_file(self) -> str | None:
         """``--ca-file``, made absolute so that the saved session finds it from any directory."""
@@ -112,13 +114,19 @@ class Context:
         """The portal the command line names (the real portal unless ``--portal-url`` says otherwise)."""
         return PortalAddress(self.args.portal_url or API, self.args.sso_url, self._ca_file())
 
+    def connect(self, address: PortalAddress) -> Webportal:
+        """A client of ``address`` (not logged in), waiting as long as ``--timeout`` says."""
+        self.portal = address
+        return address.connect(self.args.timeout)
+
     def open(self) -> Webportal:
         """A client logged in with the saved session.
 
         Raises:
             NotLoggedIn: No session is saved for the portal the command line names.
         """
-        return self.store.open(self.args.portal_url, sso_url=self.args.sso_url, ca_file=self._ca_file())
+        address = self.store.address(self.args.portal_url, sso_url=self.args.sso_url, ca_file=self._ca_file())
+        return self.store.load(self.connect(address))
 
 
 def _session(portal: Webportal) -> WebportalSession:
@@ -163,25 +171,25 @@ def _choose(semesters: Sequence[Semester], code: str | None, what: str) -> Semes
 
 
 def log_in(
+    context: Context,
     address: PortalAddress,
-    output: Output,
     how: Callable[[Webportal], WebportalSession],
     store: SessionStore | None = None,
 ) -> tuple[Account, Webportal]:
     """Log in to the portal at ``address`` with ``how`` (e.g. ``lambda p: p.student_login(...)``).
 
     Args:
+        context: The command's context (its output and timeout).
         address: The portal.
-        output: Where to show progress.
         how: Logs a client in and returns its session.
         store: Where to save the session, if anywhere.
 
     Returns:
         Who logged in, and the logged-in client (the caller closes it).
     """
-    portal = address.connect()
+    portal = context.connect(address)
     try:
-        with output.busy("Logging in"):
+        with context.output.busy("Logging in"):
             session = how(portal)
         if store is not None:
             store.save(portal, address)
@@ -195,13 +203,23 @@ def _password(username: str) -> str:
     """The password from the environment, or asked for (without echo) on a terminal.
 
     Raises:
-        UsageError: There is no password, and no terminal to ask for it on.
+        UsageError: There is no password: no terminal to ask for it on, or the
+            input ended (Ctrl-D) at the prompt.
     """
     password = os.environ.get(PASSWORD_VARIABLE)
     # Without a terminal getpass would read a piped stdin with a warning, or on
     # Windows wait on a console nobody sees: say what to do instead.
     if not password and sys.stdin is not None and sys.stdin.isatty():
-        password = getpass.getpass(f"Password for {username}: ")
+        try:
+            password = getpass.getpass(f"Password for {username}: ")
+        except (EOFError, KeyboardInterrupt) as stop:
+            # getpass ends the prompt's line only after an answer: end it, so
+            # that the error starts a line of its own.
+            if sys.stderr is not None and sys.stderr.isatty():
+                sys.stderr.write("\n")
+            if isinstance(stop, KeyboardInterrupt):
+                raise
+            raise UsageError("no password given: the input ended (Ctrl-D) at the prompt") from None
     if not password:
         raise UsageError(
             f"no password given: set {PASSWORD_VARIABLE}, or type it at the prompt in a terminal"
@@ -226,7 +244,7 @@ def login(context: Context) -> Account:
         how = functools.partial(
             Webportal.student_login, username=args.username, password=_password(args.username)
         )
-    account, portal = log_in(context.address(), context.output, how, context.store)
+    account, portal = log_in(context, context.address(), how, context.store)
     portal.close()
     return account
 
@@ -513,7 +531,7 @@ def demo(context: Context) -> DemoReport:
     output = context.output
     with FakePortal(tls=False) as fake:
         how = functools.partial(Webportal.student_login, username=fake.username, password=fake.password)
-        account, portal = log_in(PortalAddress(fake.url, fake.sso_url), output, how)
+        account, portal = log_in(context, PortalAddress(fake.url, fake.sso_url), how)
         with portal:
             return DemoReport(
                 account=account,

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import enum
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
+from pyjiit import endpoints
 from pyjiit.exceptions import (
     AccessDenied,
     NotLoggedIn,
+    PayloadError,
     PortalError,
     PortalUnavailable,
+    ProtocolError,
     PyjiitError,
     SessionExpired,
 )
+from pyjiit.wrapper import SSO_API
+
+if TYPE_CHECKING:
+    from pyjiit.cli.store import PortalAddress
 
 __all__ = ["EXIT_CODES_HELP", "CommandError", "ExitCode", "UsageError", "describe", "exit_code", "kind"]
 
@@ -32,6 +42,9 @@ class ExitCode(enum.IntEnum):
     REFUSED = 5
     #: Stopped with Ctrl-C.
     INTERRUPTED = 130
+    #: Standard output was closed early (``pyjiit ... | head``): 128 + SIGPIPE, as a shell
+    #: reports any other program stopped that way.
+    BROKEN_PIPE = 141
 
 
 #: The exit codes as ``--help`` and the docs list them.
@@ -39,11 +52,12 @@ EXIT_CODES_HELP = """\
 exit codes:
   0    success
   1    any other error
-  2    usage error (bad option, unknown semester or subject)
+  2    usage error (bad option, unknown semester or subject, no password)
   3    not logged in, or the session expired: run `pyjiit login`
   4    the portal is unavailable: try again later
   5    the portal refused (wrong password, access denied, ...)
-  130  interrupted"""
+  130  interrupted (Ctrl-C)
+  141  standard output closed early, e.g. by `| head` (nothing is printed)"""
 
 
 class UsageError(Exception):
@@ -69,25 +83,58 @@ def exit_code(error: BaseException) -> ExitCode:
     return ExitCode.ERROR
 
 
-#: The message of each kind of failure, first match wins; ``{error}`` is the error's own message.
+#: The message of each kind of failure, first match wins; ``{error}`` is the error's own message,
+#: ``{where}`` names the portal's host (" at HOST") when it is known.
 _MESSAGES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], str], ...] = (
     (SessionExpired, "your session has expired: run `pyjiit login` to log in again"),
-    (PortalUnavailable, "the portal is unavailable, try again later ({error})"),
-    ((PortalError, AccessDenied), "the portal refused: {error}"),
+    (PortalUnavailable, "the portal{where} is unavailable, try again later ({error})"),
+    ((PortalError, AccessDenied), "the portal{where} refused: {error}"),
+    ((ProtocolError, PayloadError), "the portal{where} sent an answer pyjiit cannot read: {error}"),
     (KeyboardInterrupt, "interrupted"),
     ((PyjiitError, UsageError, CommandError), "{error}"),
 )
 
+#: How the library starts the message of a failed request: the endpoint's path and a colon.
+_PATH_PREFIX = re.compile(r"(/\S+): ")
 
-def describe(error: BaseException) -> str:
-    """Return one line that says what went wrong and, where there is one, what to do about it."""
+
+def describe(error: BaseException, *, portal: PortalAddress | None = None, debug: bool = False) -> str:
+    """Return one line that says what went wrong and, where there is one, what to do about it.
+
+    Args:
+        error: The failure.
+        portal: The portal the command talked to: messages about it name its host.
+        debug: Keep the portal's endpoint path that the library puts at the
+            start of a failed request's message (a user needs the host, a
+            developer the path too).
+    """
+    text = str(error)
+    endpoint = _endpoint_of(text)
+    if endpoint is not None and not debug:
+        text = _PATH_PREFIX.sub("", text, count=1)
+    where = f" at {_host(portal, endpoint)}" if portal is not None else ""
     for kinds, message in _MESSAGES:
         if isinstance(error, kinds):
-            return message.format(error=error)
+            return message.format(error=text, where=where)
     if isinstance(error, OSError):
-        where = f"{error.filename}: " if error.filename is not None else ""
-        return f"{where}{error.strerror or error}"
+        file = f"{error.filename}: " if error.filename is not None else ""
+        return f"{file}{error.strerror or error}"
     return f"unexpected {type(error).__name__}: {error} (run with --debug for the traceback)"
+
+
+def _endpoint_of(message: str) -> endpoints.Endpoint | None:
+    """Return the endpoint whose path starts ``message``, if any."""
+    match = _PATH_PREFIX.match(message)
+    if match is None:
+        return None
+    return endpoints.by_path(match.group(1)) or endpoints.by_path(match.group(1), sso=True)
+
+
+def _host(portal: PortalAddress, endpoint: endpoints.Endpoint | None) -> str:
+    """Return the host (and port) of the server ``portal`` sends ``endpoint`` to."""
+    url = (portal.sso_url or SSO_API) if endpoint is not None and endpoint.sso else portal.url
+    # Host and port only: a user and password in the URL, if any, stay out of messages.
+    return urlsplit(url).netloc.rpartition("@")[2] or url
 
 
 def kind(error: BaseException) -> str:

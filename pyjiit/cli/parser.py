@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import math
+from typing import TYPE_CHECKING
 
 from pyjiit import __version__
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli import commands
 from pyjiit.cli.exits import EXIT_CODES_HELP
 from pyjiit.cli.store import CACHE_DIR_VARIABLE
+from pyjiit.wrapper import DEFAULT_TIMEOUT
 
-__all__ = ["build_parser"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["DEFAULT_TIMEOUT_SECONDS", "build_parser"]
+
+#: ``--timeout``'s default: the library's read timeout.  The command passes one number (used
+#: for connecting and for each answer) so that a timeout message shows plain seconds.
+DEFAULT_TIMEOUT_SECONDS = max(DEFAULT_TIMEOUT)
 
 _DESCRIPTION = """\
 Your JIIT webportal from the terminal: attendance, exams, grades, fees and marks.
 Log in once with `pyjiit login`; the session is kept in your cache directory
-until it expires. Try it without an account: `pyjiit demo`."""
+until it expires. Try it without an account: `pyjiit demo`.
+
+Global options go before or after the command: `pyjiit attendance --json`.
+Tables piped to another program are not wrapped, so `pyjiit grades | grep`
+finds whole subject names; `pyjiit ... | head` ends quietly (exit code 141)."""
 
 _ENVIRONMENT = f"""\
 environment:
@@ -25,15 +39,83 @@ environment:
   NO_COLOR                  any value turns colours off"""
 
 
-def _goal(text: str) -> float:
-    """Read an attendance goal: a number of percent strictly between 0 and 100."""
+def _number(text: str) -> float:
+    """Read a finite number."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    return value
+
+
+def _goal(text: str) -> float:
+    """Read an attendance goal: a number of percent strictly between 0 and 100."""
+    value = _number(text)
     if not 0 < value < 100:  # noqa: PLR2004 (percent)
         raise argparse.ArgumentTypeError(f"must be between 0 and 100 (exclusive), got {text}")
     return value
+
+
+def _seconds(text: str) -> float:
+    """Read a timeout: a positive number of seconds."""
+    value = _number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
+    return value
+
+
+def _add_global_options(add_argument: Callable[..., argparse.Action], *, with_defaults: bool) -> None:
+    """Add the options every command takes, before or after its name.
+
+    Args:
+        add_argument: The ``add_argument`` of the top-level parser, or of the
+            group of global options in every command's parser.
+        with_defaults: Whether the options get their defaults.  The top level
+            gives them; after the command they must have none
+            (``argparse.SUPPRESS``), or an option left out there would undo the
+            same option given before the command.
+    """
+
+    def default(value: object) -> object:
+        return value if with_defaults else argparse.SUPPRESS
+
+    add_argument(
+        "--portal-url",
+        metavar="URL",
+        default=default(None),
+        help="the portal's API base (default: the JIIT webportal, or the saved session's)",
+    )
+    add_argument(
+        "--sso-url", metavar="URL", default=default(None), help="the base of the Google sign-in exchange"
+    )
+    add_argument(
+        "--ca-file",
+        metavar="FILE",
+        default=default(None),
+        help="a CA bundle to trust the portal's certificate with",
+    )
+    add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        default=default(DEFAULT_TIMEOUT_SECONDS),
+        help="how long to wait for the portal to connect and to answer "
+        f"(default: {DEFAULT_TIMEOUT_SECONDS:g})",
+    )
+    add_argument(
+        "--json",
+        action="store_true",
+        default=default(value=False),
+        help="write JSON on standard output, and nothing else",
+    )
+    add_argument(
+        "--debug",
+        action="store_true",
+        default=default(value=False),
+        help="show tracebacks, the portal's paths in errors, and log the requests",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,22 +127,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"pyjiit {__version__}")
-    parser.add_argument(
-        "--portal-url",
-        metavar="URL",
-        help="the portal's API base (default: the JIIT webportal, or the saved session's)",
-    )
-    parser.add_argument("--sso-url", metavar="URL", help="the base of the Google sign-in exchange")
-    parser.add_argument(
-        "--ca-file", metavar="FILE", help="a CA bundle to trust the portal's certificate with"
-    )
-    parser.add_argument("--json", action="store_true", help="write JSON on standard output, and nothing else")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks and log the requests")
+    _add_global_options(parser.add_argument, with_defaults=True)
+    after_command = argparse.ArgumentParser(add_help=False)
+    global_options = after_command.add_argument_group("global options (also accepted before the command)")
+    _add_global_options(global_options.add_argument, with_defaults=False)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     def command(name: str, help_text: str, handler: object) -> argparse.ArgumentParser:
         sub = subparsers.add_parser(
-            name, help=help_text, description=help_text[0].upper() + help_text[1:] + "."
+            name,
+            help=help_text,
+            description=help_text[0].upper() + help_text[1:] + ".",
+            parents=[after_command],
         )
         sub.set_defaults(handler=handler)
         return sub

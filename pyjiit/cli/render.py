@@ -3,6 +3,8 @@
 Tables and messages go to standard output, errors and the spinner to standard
 error, so ``--json`` output (and only it) is on standard output.  Rich turns
 colours off by itself when the output is not a terminal or ``NO_COLOR`` is set.
+Output that is not a terminal is not wrapped: a subject's name stays on one
+line for ``grep`` to find.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -44,6 +47,21 @@ __all__ = ["Output"]
 #: Shown where a value is missing (a room not assigned yet, no classes held).
 MISSING = "-"
 
+#: The width tables get when standard output is not a terminal: wider than any
+#: row the portal's data makes, so that nothing wraps (rich needs a number).
+_UNWRAPPED_WIDTH = 100_000
+
+#: The width of a rule between sections when standard output is not a terminal.
+_RULE_WIDTH = 80
+
+
+class _Console(Console):
+    """A rich console that lets a closed pipe reach the command (rich's own handling exits with 1)."""
+
+    def on_broken_pipe(self) -> None:
+        """Raise :class:`BrokenPipeError` again, for :func:`pyjiit.cli.app.run` to end the command quietly."""
+        raise BrokenPipeError
+
 
 class Output:
     """Where the command writes: its report, its errors, and a spinner while it waits.
@@ -56,8 +74,10 @@ class Output:
         self.json_mode = json_mode
         # markup=False: portal text such as "[LAB]" must print as it is; soft_wrap:
         # sentences (an error above all) stay one line for the terminal to wrap.
-        self.console = Console(markup=False, highlight=False, emoji=False, soft_wrap=True)
-        self.errors = Console(stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True)
+        self.console = _Console(markup=False, highlight=False, emoji=False, soft_wrap=True)
+        self.errors = _Console(stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True)
+        if not self.console.is_terminal:
+            self.console.width = _UNWRAPPED_WIDTH
 
     @contextlib.contextmanager
     def busy(self, message: str) -> Iterator[Callable[[str], None]]:
@@ -90,6 +110,11 @@ class Output:
         self.errors.print(Text(f"pyjiit: error: {message}", style="bold red"))
         if self.json_mode:
             _write_json({"error": {"code": code, "kind": kind, "message": message}})
+
+
+def _rule(console: Console, title: str = "") -> None:
+    """Draw a line across a terminal, or a line of :data:`_RULE_WIDTH` when not writing to one."""
+    console.print(Rule(title), width=None if console.is_terminal else _RULE_WIDTH)
 
 
 def _ignore(_message: str) -> None:
@@ -327,7 +352,7 @@ def _demo(report: DemoReport, console: Console) -> None:
         ("Grades", report.grades),
         ("Fees", report.fees),
     ):
-        console.rule(title)
+        _rule(console, title)
         render(part, console)
-    console.rule()
+    _rule(console)
     console.print("That was the demo portal. Log in to the real one with: pyjiit login ENROLLMENT_NO")

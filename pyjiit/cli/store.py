@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import platformdirs
 
 from pyjiit.exceptions import NotLoggedIn, SessionError
 from pyjiit.wrapper import Webportal
@@ -29,29 +30,20 @@ CACHE_DIR_VARIABLE = "PYJIIT_CACHE_DIR"
 _LOGIN_HINT = "run `pyjiit login`"
 
 
-def default_cache_dir(environ: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+def default_cache_dir() -> Path:
     r"""Return the directory the session is cached in.
 
-    ``PYJIIT_CACHE_DIR`` when set; otherwise the platform's cache directory:
-    ``%LOCALAPPDATA%\\pyjiit\\Cache`` on Windows, ``~/Library/Caches/pyjiit``
-    on macOS, ``$XDG_CACHE_HOME/pyjiit`` (default ``~/.cache/pyjiit``) elsewhere.
-
-    Args:
-        environ: The environment to read (default: this process's).
-        platform: A ``sys.platform`` value (default: this machine's).
+    ``PYJIIT_CACHE_DIR`` when set; otherwise the user's cache directory as
+    platformdirs names it: ``$XDG_CACHE_HOME/pyjiit`` (default
+    ``~/.cache/pyjiit``) on Linux, ``~/Library/Caches/pyjiit`` on macOS
+    (``$XDG_CACHE_HOME/pyjiit`` when that is set), ``%LOCALAPPDATA%\pyjiit\Cache``
+    on Windows.
     """
-    environ = os.environ if environ is None else environ
-    platform = sys.platform if platform is None else platform
-    if environ.get(CACHE_DIR_VARIABLE):
-        return Path(environ[CACHE_DIR_VARIABLE])
-    if platform == "win32":
-        local = environ.get("LOCALAPPDATA")
-        return (Path(local) if local else Path.home() / "AppData" / "Local") / "pyjiit" / "Cache"
-    if platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "pyjiit"
-    # The XDG spec says to ignore a relative XDG_CACHE_HOME.
-    xdg = environ.get("XDG_CACHE_HOME", "")
-    return (Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".cache") / "pyjiit"
+    override = os.environ.get(CACHE_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    # appauthor=False: no publisher folder on Windows (pyjiit\Cache, not pyjiit\pyjiit\Cache).
+    return Path(platformdirs.user_cache_dir("pyjiit", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -68,9 +60,9 @@ class PortalAddress:
     sso_url: str | None = None
     ca_file: str | None = None
 
-    def connect(self) -> Webportal:
-        """Return a client of this portal (not logged in)."""
-        return Webportal(self.url, sso_url=self.sso_url, verify=self.ca_file or True)
+    def connect(self, timeout: float) -> Webportal:
+        """Return a client of this portal (not logged in) that waits ``timeout`` seconds for it."""
+        return Webportal(self.url, sso_url=self.sso_url, verify=self.ca_file or True, timeout=timeout)
 
 
 class SessionStore:
@@ -101,17 +93,25 @@ class SessionStore:
         except OSError as error:
             raise SessionError(f"cannot save {self.portal_file}: {error.strerror or error}") from error
 
-    def address(self) -> PortalAddress:
+    def address(
+        self, url: str | None = None, *, sso_url: str | None = None, ca_file: str | None = None
+    ) -> PortalAddress:
         """Return the address of the saved session's portal.
 
+        Args:
+            url: The portal the caller wants, or ``None`` for the session's own.
+            sso_url: Overrides the saved Google sign-in exchange base.
+            ca_file: Overrides the saved CA bundle.
+
         Raises:
-            NotLoggedIn: No session is saved, or the files are unreadable.
+            NotLoggedIn: No session is saved, the files are unreadable, or the
+                session belongs to another portal than ``url``.
         """
         if not self.session_file.exists() or not self.portal_file.exists():
             raise NotLoggedIn(f"not logged in: {_LOGIN_HINT}")
         try:
             data = json.loads(self.portal_file.read_text(encoding="utf-8"))
-            return PortalAddress(
+            saved = PortalAddress(
                 url=_text(data["url"]),
                 sso_url=_optional_text(data, "sso_url"),
                 ca_file=_optional_text(data, "ca_file"),
@@ -120,25 +120,16 @@ class SessionStore:
             raise NotLoggedIn(
                 f"the saved session in {self.directory} is unreadable ({error}): {_LOGIN_HINT}"
             ) from None
-
-    def open(
-        self, url: str | None = None, *, sso_url: str | None = None, ca_file: str | None = None
-    ) -> Webportal:
-        """Return a client logged in with the saved session.
-
-        Args:
-            url: The portal the caller wants, or ``None`` for the session's own.
-            sso_url: Overrides the saved Google sign-in exchange base.
-            ca_file: Overrides the saved CA bundle.
-
-        Raises:
-            NotLoggedIn: No session is saved, it is unreadable, or it belongs to another portal than ``url``.
-        """
-        saved = self.address()
         if url is not None and url.rstrip("/") != saved.url.rstrip("/"):
             raise NotLoggedIn(f"not logged in to {url} (the saved session is for {saved.url}): {_LOGIN_HINT}")
-        address = PortalAddress(saved.url, sso_url or saved.sso_url, ca_file or saved.ca_file)
-        portal = address.connect()
+        return PortalAddress(saved.url, sso_url or saved.sso_url, ca_file or saved.ca_file)
+
+    def load(self, portal: Webportal) -> Webportal:
+        """Log ``portal`` (a client of :meth:`address`) in with the saved session, and return it.
+
+        Raises:
+            NotLoggedIn: The saved session cannot be loaded (``portal`` is closed then).
+        """
         try:
             portal.load_session(self.session_file)
         except SessionError as error:

@@ -25,7 +25,7 @@ from pyjiit.cli import main
 from pyjiit.testing import FakePortal
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterator, Mapping, Sequence
     from pathlib import Path
 
 #: Variables of the outer environment that would change the command's behaviour.
@@ -67,24 +67,44 @@ class Cli:
         self.cache = cache
         self.mode = mode
 
-    def __call__(
-        self, *args: str, password: str | None = None, env: Mapping[str, str] | None = None
-    ) -> Result:
+    def environment(
+        self, password: str | None = None, env: Mapping[str, str] | None = None
+    ) -> dict[str, str]:
+        """The variables the command runs with, over the outer ones (less those in ``_CLEARED``)."""
         environment = {"PYJIIT_CACHE_DIR": str(self.cache), "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
         if password is not None:
             environment["PYJIIT_PASSWORD"] = password
+        return environment
+
+    def spawn(
+        self, *args: str, python: Sequence[str] = (), env: Mapping[str, str] | None = None, **streams: Any
+    ) -> subprocess.Popen[Any]:
+        """Start ``python [PYTHON] -m pyjiit ARGS``; ``streams`` go to :class:`subprocess.Popen`."""
+        outer = {key: value for key, value in os.environ.items() if key not in _CLEARED}
+        return subprocess.Popen(
+            [sys.executable, *python, "-m", "pyjiit", *args],
+            env={**outer, **self.environment(env=env)},
+            **streams,
+        )
+
+    def __call__(
+        self, *args: str, password: str | None = None, env: Mapping[str, str] | None = None
+    ) -> Result:
+        environment = self.environment(password, env)
         if self.mode == "subprocess":
-            outer = {key: value for key, value in os.environ.items() if key not in _CLEARED}
-            done = subprocess.run(
-                [sys.executable, "-m", "pyjiit", *args],
-                env={**outer, **environment},
-                capture_output=True,
-                text=True,
-                timeout=60,
-                check=False,
+            with self.spawn(
+                *args,
+                env=environment,
                 stdin=subprocess.DEVNULL,
-            )
-            return Result(done.returncode, done.stdout, done.stderr)
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ) as process:
+                try:
+                    stdout, stderr = process.communicate(timeout=60)
+                finally:
+                    process.kill()  # after a timeout; does nothing once it has ended
+            return Result(process.returncode, stdout, stderr)
         stdout, stderr = io.StringIO(), io.StringIO()
         with (
             mock.patch.dict(os.environ),

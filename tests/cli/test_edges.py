@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import runpy
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import platformdirs
 import pytest
 
 from pyjiit import __version__, endpoints
@@ -109,25 +111,47 @@ def test_spinner_goes_to_stderr(here: Cli) -> None:
     assert "total_due" in json.loads(result.stdout)
 
 
-@pytest.mark.parametrize(
-    ("environ", "platform", "expected"),
-    [
-        ({"PYJIIT_CACHE_DIR": "/srv/cache"}, "linux", Path("/srv/cache")),
-        ({"XDG_CACHE_HOME": str(Path.home() / "xdg")}, "linux", Path.home() / "xdg" / "pyjiit"),
-        ({"XDG_CACHE_HOME": "relative"}, "linux", Path.home() / ".cache" / "pyjiit"),
-        ({}, "linux", Path.home() / ".cache" / "pyjiit"),
-        ({}, "darwin", Path.home() / "Library" / "Caches" / "pyjiit"),
-        ({"LOCALAPPDATA": "/appdata"}, "win32", Path("/appdata/pyjiit/Cache")),
-        ({}, "win32", Path.home() / "AppData" / "Local" / "pyjiit" / "Cache"),
-    ],
-)
-def test_cache_directory(environ: dict[str, str], platform: str, expected: Path) -> None:
-    assert default_cache_dir(environ, platform) == expected
+def test_cache_directory_variable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PYJIIT_CACHE_DIR", str(tmp_path / "sessions"))
+    assert default_cache_dir() == tmp_path / "sessions"
+    # Empty is unset.
+    monkeypatch.setenv("PYJIIT_CACHE_DIR", "")
+    assert default_cache_dir() == Path(platformdirs.user_cache_dir("pyjiit", appauthor=False))
+
+
+def cache_dir_before_platformdirs() -> Path:
+    """Where the command kept its session when it had its own rules (never released)."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return (Path(local) if local else Path.home() / "AppData" / "Local") / "pyjiit" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "pyjiit"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".cache") / "pyjiit"
+
+
+@pytest.mark.parametrize("xdg_cache_home", [None, "relative/cache", "absolute"])
+def test_cache_directory_is_where_it_was(
+    xdg_cache_home: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("PYJIIT_CACHE_DIR", raising=False)
+    if xdg_cache_home is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        # The XDG spec says to ignore a relative XDG_CACHE_HOME.
+        xdg = tmp_path / "xdg" if xdg_cache_home == "absolute" else Path(xdg_cache_home)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
+    expected = cache_dir_before_platformdirs()
+    if xdg_cache_home == "absolute" and sys.platform == "darwin":
+        # The one change: platformdirs honours XDG_CACHE_HOME on macOS too.
+        expected = tmp_path / "xdg" / "pyjiit"
+    assert default_cache_dir() == expected
 
 
 def test_exit_codes_and_messages() -> None:
     assert exit_code(KeyboardInterrupt()) == ExitCode.INTERRUPTED
     assert int(ExitCode.INTERRUPTED) == 130  # 128 + SIGINT, as shells report it
+    assert int(ExitCode.BROKEN_PIPE) == 141  # 128 + SIGPIPE
     assert describe(KeyboardInterrupt()) == "interrupted"
     assert exit_code(NoDataFound("nothing")) == ExitCode.REFUSED
     assert describe(OSError(errno.ENOSPC, "No space left on device")) == "No space left on device"

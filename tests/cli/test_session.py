@@ -6,6 +6,7 @@ import json
 import stat
 import sys
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -43,7 +44,7 @@ def test_wrong_password_is_refused(fresh_cli: Cli, portal: FakePortal) -> None:
     wrong = "not-" + portal.password
     result = fresh_cli("--json", "--portal-url", portal.url, "login", portal.username, password=wrong)
     assert result.code == 5
-    assert result.stderr.startswith("pyjiit: error: the portal refused: ")
+    assert result.stderr.startswith(f"pyjiit: error: the portal at {urlsplit(portal.url).netloc} refused: ")
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.json()["error"]["kind"] == "refused"
     assert wrong not in result.stdout + result.stderr
@@ -141,7 +142,9 @@ def test_portal_unavailable(cli: Cli, portal: FakePortal) -> None:
     portal.inject(endpoints.ATTENDANCE_META.path, Fault.unavailable(), times=3)
     result = cli("attendance")
     assert result.code == 4
-    assert result.stderr.startswith("pyjiit: error: the portal is unavailable, try again later")
+    assert result.stderr.startswith(
+        f"pyjiit: error: the portal at {urlsplit(portal.url).netloc} is unavailable, try again later"
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -190,8 +193,11 @@ def test_tls_portal_with_its_ca_file(tmp_path: Path) -> None:
         assert untrusted.code == 4
 
 
-def test_without_rich(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setitem(sys.modules, "rich", None)
+@pytest.mark.parametrize("package", ["rich", "platformdirs"])
+def test_without_the_cli_extra(
+    package: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, package, None)
     assert main(["fees"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""

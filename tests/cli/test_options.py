@@ -1,0 +1,111 @@
+"""Global options on either side of the command, ``--timeout``, and where errors say the portal is."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+from pyjiit import endpoints
+from pyjiit.cli.exits import ExitCode, describe
+from pyjiit.cli.store import PortalAddress
+from pyjiit.exceptions import LoginError, PortalUnavailable, ProtocolError
+from pyjiit.testing import Fault
+
+if TYPE_CHECKING:
+    from pyjiit.testing import FakePortal
+    from tests.cli.conftest import Cli
+
+
+def host_of(url: str) -> str:
+    """The host and port of ``url``, as error messages name them."""
+    return urlsplit(url).netloc
+
+
+def test_global_options_after_the_command(cli: Cli) -> None:
+    before = cli("--json", "attendance")
+    after = cli("attendance", "--json")
+    assert after.code == 0, after.stderr
+    assert after.json() == before.json()
+    # An option given before the command is not undone by its absence after it.
+    assert cli("--json", "attendance", "--goal", "80").json()["goal"] == 80
+
+
+def test_login_with_the_portal_after_the_command(fresh_cli: Cli, portal: FakePortal) -> None:
+    result = fresh_cli(
+        "login", portal.username, "--portal-url", portal.url, "--json", password=portal.password
+    )
+    assert result.code == 0, result.stderr
+    assert result.json()["portal"] == portal.url
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "nan", "inf"])
+def test_bad_timeout(fresh_here: Cli, value: str) -> None:
+    result = fresh_here("fees", "--timeout", value)
+    assert result.code == ExitCode.USAGE
+    assert "--timeout" in result.stderr
+
+
+def test_timeout_in_seconds(here: Cli, portal: FakePortal) -> None:
+    portal.inject(endpoints.FEE_SUMMARY.path, Fault.delay(2))
+    result = here("fees", "--timeout", "0.25")
+    assert result.code == ExitCode.UNAVAILABLE
+    assert result.stderr == (
+        f"pyjiit: error: the portal at {host_of(portal.url)} is unavailable, try again later "
+        "(the portal did not answer within 0.25 s)\n"
+    )
+
+
+def test_errors_name_the_host_and_keep_paths_for_debug(here: Cli, portal: FakePortal) -> None:
+    path = endpoints.ATTENDANCE_META.path
+    # One more than the client's retries of a read.
+    portal.inject(path, Fault.unavailable(), times=3)
+    plain = here("attendance")
+    assert plain.code == ExitCode.UNAVAILABLE
+    assert plain.stderr.startswith(f"pyjiit: error: the portal at {host_of(portal.url)} is unavailable, ")
+    assert path not in plain.stderr
+    portal.inject(path, Fault.unavailable(), times=3)
+    debug = here("--debug", "attendance")
+    assert (
+        f"pyjiit: error: the portal at {host_of(portal.url)} is unavailable, try again later ({path}: "
+        in (debug.stderr)
+    )
+
+
+def test_google_sign_in_errors_name_its_host(fresh_here: Cli, portal: FakePortal) -> None:
+    # The sign-in exchange on another name of the same server, to tell the two hosts apart.
+    sso_url = portal.sso_url.replace(portal.host, "localhost")
+    result = fresh_here("--portal-url", portal.url, "--sso-url", sso_url, "login", "--google", "not-a-token")
+    assert result.code == ExitCode.REFUSED
+    assert result.stderr.startswith(f"pyjiit: error: the portal at {host_of(sso_url)} refused: ")
+    assert endpoints.GOOGLE_SIGN_IN.path not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (
+            PortalUnavailable("/token/getcaptcha: could not reach the portal (OSError)"),
+            "the portal{where} is unavailable, try again later (could not reach the portal (OSError))",
+        ),
+        (
+            LoginError("/token/generatewebtoken: the portal answered Failure: Invalid Password"),
+            "the portal{where} refused: the portal answered Failure: Invalid Password",
+        ),
+        (
+            ProtocolError("/studentsexamview/printstudent-exammarks: the answer is not a PDF document"),
+            "the portal{where} sent an answer pyjiit cannot read: the answer is not a PDF document",
+        ),
+        # Not an endpoint's path: the message stays whole.
+        (
+            ProtocolError("/etc/passwd: odd"),
+            "the portal{where} sent an answer pyjiit cannot read: /etc/passwd: odd",
+        ),
+    ],
+)
+def test_error_messages(error: Exception, message: str) -> None:
+    # A user name and password in the portal's URL stay out of messages.
+    portal = PortalAddress("https://student:secret@portal.example:6011/StudentPortalAPI")
+    assert describe(error, portal=portal) == message.format(where=" at portal.example:6011")
+    assert describe(error) == message.format(where="")

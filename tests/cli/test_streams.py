@@ -1,0 +1,151 @@
+"""The command between pipes and terminals: a reader that goes away, tables for grep, a closed prompt."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import select
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+from unittest import mock
+
+import pytest
+
+from pyjiit.cli import main
+from pyjiit.cli.exits import ExitCode
+
+if TYPE_CHECKING:
+    from pyjiit.testing import FakePortal
+    from tests.cli.conftest import Cli
+
+#: Runs ``python ARGS`` as the leader of a new session whose controlling terminal is its standard
+#: input, as a shell in a terminal runs commands: getpass then opens /dev/tty, and Ctrl-C sends SIGINT.
+IN_A_TERMINAL = (
+    "import fcntl, os, sys, termios; os.setsid(); fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
+)
+
+ONLY_POSIX_TERMINALS = pytest.mark.skipif(
+    sys.platform == "win32", reason="pseudo-terminals and Ctrl-D as end of input are POSIX's"
+)
+
+
+#: A command whose report is JSON, and one whose report is a rich table.
+REPORTS = pytest.mark.parametrize("args", [("--json", "fees"), ("attendance",)], ids=["json", "table"])
+
+
+@REPORTS
+def test_closed_pipe_ends_quietly(here: Cli, args: tuple[str, ...]) -> None:
+    # `pyjiit ... | head -n 0`, as a subprocess (``here`` only lends its saved session):
+    # the reader is gone before the command writes.
+    with here.spawn(
+        *args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert (code, stderr) == (ExitCode.BROKEN_PIPE, "")
+
+
+@REPORTS
+def test_closed_pipe_in_process(here: Cli, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> None:
+    for key, value in here.environment().items():
+        monkeypatch.setenv(key, value)
+    reader, writer = os.pipe()
+    os.close(reader)
+    stderr = io.StringIO()
+    with os.fdopen(writer, "w", encoding="utf-8") as stdout, mock.patch.object(sys, "stdout", stdout):
+        with contextlib.redirect_stderr(stderr):
+            code = main(list(args))
+        # Standard output now goes to the null device: Python's last flush at exit succeeds.
+        print("more", file=stdout, flush=True)
+    assert (code, stderr.getvalue()) == (ExitCode.BROKEN_PIPE, "")
+
+
+@pytest.mark.parametrize(("command", "rows"), [("attendance", "subjects"), ("grades", "grade_card")])
+def test_piped_tables_do_not_wrap(cli: Cli, command: str, rows: str) -> None:
+    names = [row["name"] for row in cli("--json", command).json()[rows]]
+    assert max(len(name) for name in names) > 20
+    # COLUMNS=40 would wrap every subject's name if the width of a terminal applied.
+    result = cli(command, env={"COLUMNS": "40"})
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for name in names:
+        assert any(name in line for line in lines), (name, result.stdout)
+    # Tables are as wide as their rows, not as the width they may take.
+    assert max(len(line) for line in lines) < 150
+
+
+def run_in_a_terminal(cli: Cli, args: tuple[str, ...], *, prompt: bytes, keys: bytes) -> tuple[str, int]:
+    """Run ``pyjiit ARGS`` in a new pseudo-terminal, type ``keys`` once ``prompt`` shows.
+
+    Returns:
+        Everything the terminal showed, and the exit code.
+    """
+    import pty  # noqa: PLC0415 (POSIX only)
+
+    primary, secondary = pty.openpty()
+    # TERM=dumb: rich writes no escape codes to the terminal.
+    with cli.spawn(
+        *args,
+        python=("-c", IN_A_TERMINAL),
+        env={"TERM": "dumb"},
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+    ) as process:
+        os.close(secondary)
+        shown = b""
+        try:
+            while prompt not in shown:
+                chunk = _read(primary)
+                assert chunk, f"ended before the prompt: {shown!r}"
+                shown += chunk
+            os.write(primary, keys)
+            while chunk := _read(primary):
+                shown += chunk
+        finally:
+            os.close(primary)
+            code = process.wait(timeout=60)
+    return shown.decode(), code
+
+
+def _read(terminal: int) -> bytes:
+    """Read what the terminal shows next; ``b""`` once the command has ended."""
+    ready, _, _ = select.select([terminal], [], [], 60)
+    assert ready, "the command wrote nothing for a minute"
+    try:
+        return os.read(terminal, 4096)
+    except OSError as error:
+        # Linux reports the other side's close as EIO.
+        if error.errno == errno.EIO:
+            return b""
+        raise
+
+
+@ONLY_POSIX_TERMINALS
+@pytest.mark.parametrize(
+    ("keys", "code", "message"),
+    [
+        (b"\x04", ExitCode.USAGE, "no password given: the input ended (Ctrl-D) at the prompt"),
+        (b"\x03", ExitCode.INTERRUPTED, "interrupted"),
+    ],
+    ids=["ctrl-d", "ctrl-c"],
+)
+def test_leaving_the_password_prompt(
+    fresh_here: Cli, portal: FakePortal, keys: bytes, code: int, message: str
+) -> None:
+    # A subprocess in a terminal of its own (``fresh_here`` only lends an empty cache).
+    prompt = f"Password for {portal.username}: "
+    shown, ended = run_in_a_terminal(
+        fresh_here, ("--portal-url", portal.url, "login", portal.username), prompt=prompt.encode(), keys=keys
+    )
+    assert ended == code
+    # The error on a line of its own, and nothing else: no traceback.
+    assert shown.splitlines() == [prompt, f"pyjiit: error: {message}"]
+    assert not fresh_here.cache.exists()
