@@ -116,8 +116,9 @@ class PortalServer(ThreadingHTTPServer):
         tls: Serve HTTPS with this context.
     """
 
+    # Daemon threads, so a portal nobody stopped never holds up the interpreter's
+    # exit; socketserver joins only non-daemon ones, so stop() joins these itself.
     daemon_threads = True
-    block_on_close = True  # server_close() joins the connection threads
 
     def __init__(
         self, address: tuple[str, int], exchange: Exchange, tls: ssl.SSLContext | None = None
@@ -127,6 +128,7 @@ class PortalServer(ThreadingHTTPServer):
         self.exchange = exchange
         self._tls = tls
         self._connections: set[socket.socket] = set()
+        self._workers: list[threading.Thread] = []
         self._connections_lock = threading.Lock()
         self.stopping = threading.Event()
         super().__init__(address, _Handler)
@@ -148,6 +150,16 @@ class PortalServer(ThreadingHTTPServer):
         if self._tls is not None:
             connection = self._tls.wrap_socket(connection, server_side=True, do_handshake_on_connect=False)
         return connection, address
+
+    def process_request(self, request: socket.socket, client_address: tuple[str, int]) -> None:  # type: ignore[override]
+        """Serve a connection on a thread of its own, remembered so that :meth:`stop` can join it."""
+        worker = threading.Thread(
+            target=self.process_request_thread, args=(request, client_address), daemon=True
+        )
+        with self._connections_lock:
+            self._workers = [thread for thread in self._workers if thread.is_alive()]
+            self._workers.append(worker)
+        worker.start()
 
     def track(self, connection: socket.socket) -> None:
         """Remember an open connection, so :meth:`stop` can close it."""
@@ -183,6 +195,11 @@ class PortalServer(ThreadingHTTPServer):
             self.shutdown()
             self._thread.join()
         self.server_close()
+        # No new worker can start now that the serving loop has ended.
+        with self._connections_lock:
+            workers, self._workers = self._workers, []
+        for worker in workers:
+            worker.join()
 
 
 def _hang_up(connection: socket.socket) -> None:
