@@ -107,15 +107,23 @@ class Cli:
             return Result(process.returncode, stdout, stderr)
         stdout, stderr = io.StringIO(), io.StringIO()
         with (
-            mock.patch.dict(os.environ),
+            self.in_environment(env=environment),
             contextlib.redirect_stdout(stdout),
             contextlib.redirect_stderr(stderr),
         ):
-            for key in _CLEARED:
-                os.environ.pop(key, None)
-            os.environ.update(environment)
             code = main(list(args))
         return Result(code, stdout.getvalue(), stderr.getvalue())
+
+    @contextlib.contextmanager
+    def in_environment(
+        self, password: str | None = None, env: Mapping[str, str] | None = None
+    ) -> Iterator[None]:
+        """Run the block with :meth:`environment` as this process's own, as an in-process run has it."""
+        with mock.patch.dict(os.environ):
+            for key in _CLEARED:
+                os.environ.pop(key, None)
+            os.environ.update(self.environment(password, env))
+            yield
 
 
 @pytest.fixture(scope="module")

@@ -53,14 +53,12 @@ def test_closed_pipe_ends_quietly(here: Cli, args: tuple[str, ...]) -> None:
 
 
 @REPORTS
-def test_closed_pipe_in_process(here: Cli, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> None:
-    for key, value in here.environment().items():
-        monkeypatch.setenv(key, value)
+def test_closed_pipe_in_process(here: Cli, args: tuple[str, ...]) -> None:
     reader, writer = os.pipe()
     os.close(reader)
     stderr = io.StringIO()
     with os.fdopen(writer, "w", encoding="utf-8") as stdout, mock.patch.object(sys, "stdout", stdout):
-        with contextlib.redirect_stderr(stderr):
+        with here.in_environment(), contextlib.redirect_stderr(stderr):
             code = main(list(args))
         # Standard output now goes to the null device: Python's last flush at exit succeeds.
         print("more", file=stdout, flush=True)
