@@ -187,3 +187,41 @@ def test_pypi_is_the_default_index(project: Clone) -> None:
     run = project.nox("-R", "-s", "publish", "--", "--dry-run")
     assert_failed(run, "pyjiit 0.1.0a9 is already on PyPI")
     assert "`poetry version prerelease`" in run.output
+
+
+def test_the_build_jobs_files_are_published_as_the_release_workflow_does(
+    project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    # The workflow downloads the build job's dist/ into release-dist/, inside the
+    # checkout, and publishes exactly those files: nothing is rebuilt.
+    version = next(versions)
+    project.commit_version(version)
+    built = project.nox("-R", "-s", "build")
+    assert built.returncode == 0, built.output
+    (project.path / "dist").rename(project.path / "release-dist")
+    artifact = {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in (project.path / "release-dist").iterdir()
+    }
+    dry = publish(project, package_index, "--dist", "release-dist", "--dry-run")
+    assert dry.returncode == 0, dry.output
+    run = publish(project, package_index, "--dist", "release-dist")
+    assert run.returncode == 0, run.output
+    assert "poetry build" not in run.output
+    assert not (project.path / "dist").exists()
+    for name, digest in artifact.items():
+        assert hashlib.sha256((package_index.directory / name).read_bytes()).hexdigest() == digest
+    assert f"published pyjiit {version}" in run.output
+
+
+def test_given_files_get_the_checks_a_build_gets(
+    project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    project.commit_version(next(versions))
+    assert project.nox("-R", "-s", "build").returncode == 0
+    (project.path / "dist").rename(project.path / "release-dist")
+    next(project.path.joinpath("release-dist").glob("*.whl")).unlink()
+    before = package_index.files()
+    run = publish(project, package_index, "--dist", "release-dist")
+    assert_failed(run, "release-dist/ must hold exactly one sdist and one wheel")
+    assert package_index.files() == before
