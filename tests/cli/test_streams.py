@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 
 #: Runs ``python ARGS`` as the leader of a new session whose controlling terminal is its standard
 #: input, as a shell in a terminal runs commands: getpass then opens /dev/tty, and Ctrl-C sends SIGINT.
+#: Make the pseudo-terminal the command's controlling terminal, as a person's is.  SIGINT goes
+#: back to its default too: a shell that ran the tests in the background left it ignored, and
+#: exec would pass that on, so Ctrl-C would do nothing.
 IN_A_TERMINAL = (
-    "import fcntl, os, sys, termios; os.setsid(); fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "import fcntl, os, signal, sys, termios; os.setsid(); fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "signal.signal(signal.SIGINT, signal.SIG_DFL); "
     "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
 )
 
