@@ -7,9 +7,8 @@ import datetime as dt
 
 import pytest
 
-from pyjiit.attendance import AttendanceDetail, ClassEntry, DailyAttendance, SubjectAttendance
 from pyjiit.exceptions import ResponseFormatError
-from pyjiit.registration import Component
+from pyjiit.models import AttendanceDetail, ClassEntry, Component, DailyAttendance, SubjectAttendance
 from pyjiit.utils import IST
 from tests.models import samples
 
