@@ -234,7 +234,7 @@ class CompatModel(Model, frozen=False):
 
     @classmethod
     def from_json(cls, resp: object) -> Self:
-        """Build it from the portal's JSON: pyjiit 0.1.0a9's name for :meth:`from_response`.
+        """Build it from the portal's JSON (0.1.0a9's name for :meth:`~pyjiit.models.Model.from_response`).
 
         Raises:
             ResponseFormatError: A field is missing or of the wrong type.
