@@ -3,14 +3,17 @@ ResponseFormatError, never another exception."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import dataclasses
+import inspect
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyjiit.exceptions import ResponseFormatError
+from pyjiit.exceptions import PyjiitError, ResponseFormatError
 from pyjiit.models import (
     AdvanceAmount,
     AttendanceDetail,
@@ -42,6 +45,7 @@ from pyjiit.models import (
     GradeCardSemesters,
     HostelAllocation,
     MarksSemesters,
+    Model,
     MoocRequest,
     MoocSemesters,
     MoocStage,
@@ -246,13 +250,35 @@ json_values = st.recursive(
 )
 
 
+def read_properties(model: object) -> None:
+    """Read every public property of ``model`` and of the models it holds; only a PyjiitError may escape.
+
+    A typed property never raises outside pyjiit's tree of errors, whatever the model was built from.
+    """
+    for name, _ in inspect.getmembers(type(model), lambda member: isinstance(member, property)):
+        if name.startswith("_"):
+            continue
+        with contextlib.suppress(PyjiitError):
+            getattr(model, name)
+    if dataclasses.is_dataclass(model):
+        for field in dataclasses.fields(model):
+            value = getattr(model, field.name)
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, Model) or dataclasses.is_dataclass(item):
+                    read_properties(item)
+
+
 def build_or_format_error(build: Callable[[Any], object], value: object) -> None:
-    """Call ``build``; a ResponseFormatError with a message is fine, any other exception fails the test."""
+    """Call ``build``; a ResponseFormatError with a message is fine, any other exception fails the test.
+
+    What it builds has properties that raise nothing outside pyjiit's errors.
+    """
     try:
-        build(value)
+        model = build(value)
     except ResponseFormatError as error:
         message = str(error)
     else:
+        read_properties(model)
         return
     assert message, f"{owner(build)} raised a ResponseFormatError without a message"
 
