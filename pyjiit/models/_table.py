@@ -46,38 +46,54 @@ Reader = Callable[[JSONObject, str, str], _T]
 #: The key of a field's :class:`_Spec` in its dataclass metadata.
 _SPEC = "pyjiit.field"
 
+#: The objects leading to a field: each one's key, and whether it may be absent.
+_Path = tuple[tuple[str, bool], ...]
+
 
 @dataclasses.dataclass(frozen=True)
 class _Spec:
     """Where a field's value comes from: a key (under ``parents``), the whole object, or the answer itself."""
 
     #: The keys of the objects holding the field, outermost first, each with whether it may be absent.
-    parents: tuple[tuple[str, bool], ...] = ()
+    parents: _Path = ()
     key: str = ""
     read: Reader[object] | None = None
     whole: Callable[[Any, str], object] | None = None
     optional: bool = False
     missing: object = None
 
-    def take(self, answer: object, what: str) -> object:
-        """Read this field from ``answer``, the JSON of an object called ``what``."""
+    def take(self, answer: object, what: str, objects: dict[_Path, tuple[object, str] | None]) -> object:
+        """Read this field from ``answer``, the JSON of an object called ``what``.
+
+        ``objects`` keeps the objects on paths already walked for this answer:
+        a model reads many fields of one inner object.
+        """
         if self.whole is not None:
             return self.whole(answer, what)
         if self.read is None:
             return answer
-        node, name = answer, what
-        for parent, may_be_absent in self.parents:
-            if may_be_absent:
-                node = optional(get_object, node, parent, name)
-                if node is None:
-                    return self.missing
-            else:
-                node = get_object(node, parent, name)
-            name = f"{name} {parent}"
+        if self.parents not in objects:
+            objects[self.parents] = self._walk(answer, what)
+        found = objects[self.parents]
+        if found is None:
+            return self.missing
+        node, name = found
         if not self.optional:
             return self.read(node, self.key, name)  # type: ignore[arg-type]  # checked by the reader
         value = optional(self.read, node, self.key, name)
         return self.missing if value is None else value
+
+    def _walk(self, answer: object, what: str) -> tuple[object, str] | None:
+        """The object holding the field and its name; ``None`` if a parent that may be absent is."""
+        node, name = answer, what
+        for parent, may_be_absent in self.parents:
+            node = (
+                optional(get_object, node, parent, name) if may_be_absent else get_object(node, parent, name)
+            )
+            if node is None:
+                return None
+            name = f"{name} {parent}"
+        return node, name
 
     @property
     def is_list(self) -> bool:
@@ -209,8 +225,9 @@ class Model:
             ResponseFormatError: A field is missing or of the wrong type; the
                 message names the object and the field.
         """
+        objects: dict[_Path, tuple[object, str] | None] = {}
         what = cls._what
-        return cls(**{name: spec.take(response, what) for name, spec in cls._specs})
+        return cls(**{name: spec.take(response, what, objects) for name, spec in cls._specs})
 
     @classmethod
     def _empty(cls) -> Self | None:

@@ -15,6 +15,7 @@ attaches them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,6 @@ from pyjiit.models.registration import Component
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
 
     from pyjiit.models.semesters import SemesterRecord
 
@@ -163,26 +163,38 @@ _CLASS_TIME = re.compile(
 _CLASS_DATE = re.compile(r"\s*(\d{1,2}/\d{1,2}/\d{4})")
 
 
-def _class_day(data: JSONObject, key: str, what: str) -> dt.date:
-    """The day of a class; without a readable time range the class still counts, on its day."""
-    text = get_str(data, key, what)
-    match = _CLASS_TIME.fullmatch(text) or _CLASS_DATE.match(text)
-    date_text = match[1] if match else text
+@functools.lru_cache(maxsize=1024)
+def _class_times(text: str, what: str, key: str) -> tuple[dt.date, dt.datetime | None, dt.datetime | None]:
+    """A class's day and, when readable, its start and end in IST, from the portal's text for its time.
+
+    Cached: three fields read the same text, and a semester repeats its timetable.
+    """
+    match = _CLASS_TIME.fullmatch(text)
+    prefix = match or _CLASS_DATE.match(text)
     example = "18/09/2026 (10:00:AM - 10:50 AM)"
-    return parse_datetime(date_text, "%d/%m/%Y", what=what, key=key, example=example).date()
+    # Without a readable time range the class still counts, on its day.
+    day = parse_datetime(
+        prefix[1] if prefix else text, "%d/%m/%Y", what=what, key=key, example=example
+    ).date()
+    if match is None:
+        return day, None, None
+    return (
+        day,
+        clock_time(day, match["start"], match["start_half"]),
+        clock_time(day, match["end"], match["end_half"]),
+    )
 
 
-def _class_time(end: bool) -> Callable[[JSONObject, str, str], dt.datetime | None]:  # noqa: FBT001
-    """A reader of a class's start (or end) in IST, ``None`` when the portal's text is unreadable."""
-    side = "end" if end else "start"
+def _class_day(data: JSONObject, key: str, what: str) -> dt.date:
+    return _class_times(get_str(data, key, what), what, key)[0]
 
-    def read(data: JSONObject, key: str, what: str) -> dt.datetime | None:
-        match = _CLASS_TIME.fullmatch(get_str(data, key, what))
-        if match is None:
-            return None
-        return clock_time(_class_day(data, key, what), match[side], match[f"{side}_half"])
 
-    return read
+def _class_start(data: JSONObject, key: str, what: str) -> dt.datetime | None:
+    return _class_times(get_str(data, key, what), what, key)[1]
+
+
+def _class_end(data: JSONObject, key: str, what: str) -> dt.datetime | None:
+    return _class_times(get_str(data, key, what), what, key)[2]
 
 
 def _is_present(data: JSONObject, key: str, what: str) -> bool:
@@ -206,8 +218,8 @@ class ClassEntry(Model, what="class entry"):
     """
 
     date: dt.date = wire("datetime", _class_day)
-    start: dt.datetime | None = wire("datetime", _class_time(end=False))
-    end: dt.datetime | None = wire("datetime", _class_time(end=True))
+    start: dt.datetime | None = wire("datetime", _class_start)
+    end: dt.datetime | None = wire("datetime", _class_end)
     present: bool = wire("present", _is_present)
     mark: str = wire("present", get_text)
     class_type: str | None = wire("classtype", get_text, optional=True)
