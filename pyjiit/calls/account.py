@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from pyjiit import endpoints
 from pyjiit._parse import require_object
@@ -91,7 +90,7 @@ class AccountCalls(Calls):
         session expires.
         """
         session = self._client._require_session()
-        username: Any = session.raw_response.get("Username") or session.enrollmentno
+        username = session.raw_response.get("Username") or session.enrollmentno
         tokendate = dt.datetime.now(IST).strftime("%d/%m/%Y")
         return self._read(
             TokenRefresh, Request(endpoints.REFRESH_TOKEN, {"username": username, "tokendate": tokendate})
