@@ -56,7 +56,7 @@ def connect(config: dict[str, Any]) -> Webportal:
 
     0.1.0a9 cannot log in to the fake portal on its own: it reads the token's
     expiry with padded standard base64, and the fake portal's tokens are
-    unpadded base64url, as RFC 7515 says (PORTAL.md 2.7).  Its wrapper
+    unpadded base64url, as RFC 7515 says (docs/protocol.md 2.7).  Its wrapper
     module, which uses ``base64`` for nothing else, is given a decoder that
     reads them; this runs once, at login, and every other line of 0.1.0a9 runs
     as released.

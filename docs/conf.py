@@ -45,7 +45,7 @@ myst_heading_anchors = 3
 _STDLIB = "|".join(sorted(sys.stdlib_module_names))
 nitpick_ignore_regex = [
     ("py:.*", rf"({_STDLIB}|dt)(\..*)?"),
-    ("py:.*", r"(requests|urllib3|Crypto|trustme)(\..*)?"),
+    ("py:.*", r"(requests|urllib3|Crypto|trustme|typing_extensions)(\..*)?"),
     # Standard names as annotations spell them after a `from ... import`.
     ("py:class", r"CbcMode|Path|Any|Self|Decimal|Enum"),
     # Private modules are not documented: the models' `raw` fields are a

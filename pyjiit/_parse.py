@@ -41,11 +41,13 @@ __all__ = [
     "get_objects",
     "get_str",
     "get_text",
+    "get_words",
     "optional",
     "parse_datetime",
     "require_object",
     "require_objects",
     "strip_code_suffix",
+    "without_code",
 ]
 
 #: A decoded JSON object.
@@ -138,11 +140,11 @@ def optional(read: Callable[[JSONObject, str, str], _T], data: object, key: str,
 
 
 def get_object(data: object, key: str, what: str) -> JSONObject:
-    """Read a field holding a JSON object."""
+    """Read a field holding a JSON object (whose keys, being JSON's, are text)."""
     value = _field(data, key, what)
     if not isinstance(value, Mapping):
         raise field_error(what, key, "an object", value)
-    return require_object(value, f"{what} field {key!r}")
+    return value
 
 
 def get_list(data: object, key: str, what: str) -> list[object]:
@@ -172,6 +174,11 @@ def get_str(data: object, key: str, what: str) -> str:
 def get_text(data: object, key: str, what: str) -> str:
     """Read a string field without the whitespace the portal leaves around some values (a trailing tab)."""
     return get_str(data, key, what).strip()
+
+
+def get_words(data: object, key: str, what: str) -> str:
+    """Read a string field with runs of whitespace (tabs, double spaces) made single spaces."""
+    return " ".join(get_str(data, key, what).split())
 
 
 def get_id(data: object, key: str, what: str) -> str:
@@ -311,3 +318,12 @@ def strip_code_suffix(title: str, code: str) -> str:
     title = " ".join(title.split())
     name = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)$", "", title).strip() if code else title
     return name or title
+
+
+def without_code(code_key: str) -> Callable[[JSONObject, str, str], str]:
+    """A reader of a ``"NAME (CODE)"`` title field that returns the name, the code read from ``code_key``."""
+
+    def read(data: JSONObject, key: str, what: str) -> str:
+        return strip_code_suffix(get_str(data, key, what), get_text(data, code_key, what))
+
+    return read

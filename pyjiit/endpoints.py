@@ -3,7 +3,7 @@
 This table is the one place those facts live; the client and
 :mod:`pyjiit.testing`'s fake portal both read it.  Paths keep the portal's own
 misspellings (``persentage``, ``sontroller``, ``Creadits``...): they are part of
-the protocol.  The numbers in the comments are those of PORTAL.md section 1.
+the protocol.  The numbers in the comments are those of docs/protocol.md section 1.1.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ FEEDBACK_SUBMIT = Endpoint("/feedbackformcontroller/savedatalist", ENCRYPTED, re
 MOOC_SEMESTERS = Endpoint("/moocsubjectstatus/getsemestercodelist", PLAIN)  # 36
 MOOC_STATUS = Endpoint("/moocsubjectstatus/getsubjectstatus", PLAIN)  # 37
 
-#: Every endpoint, in PORTAL.md's order.
+#: Every endpoint, in the order of docs/protocol.md.
 ALL: tuple[Endpoint, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Endpoint))
 
 

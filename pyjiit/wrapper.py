@@ -1,16 +1,15 @@
-"""``Webportal``: the client, one method per portal endpoint.
+"""``Webportal``: the client, with an endpoint group per part of the portal.
 
-Each method builds its payload from the session, lets the transport send it,
-and returns the ``response`` part of the answer, as pyjiit 0.1.0a9 did (raw
-dictionaries, or 0.1.0a9's objects where it returned those).  Every raw answer
-also has a typed model, built with the model's ``from_response``; each
-method's docstring names it.
+The typed calls live in the groups (``portal.attendance.detail()``,
+``portal.grades.card(semester)``: see :mod:`pyjiit.calls`), each returning a
+model of :mod:`pyjiit.models`.  The client keeps the connection and the
+session, and keeps pyjiit 0.1.0a9's methods (``get_attendance``...), each a
+line over the same requests, returning what 0.1.0a9 returned: the
+``response`` part of the answer, or 0.1.0a9's objects.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import functools
 import json
 import os
@@ -18,41 +17,40 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
-from pyjiit import __version__, endpoints
-from pyjiit._parse import get_list, get_object, get_str, require_object, require_objects
-from pyjiit.attendance import AttendanceDetail, AttendanceHeader, AttendanceMeta, DailyAttendance, Semester
+from pyjiit import __version__
+from pyjiit._parse import get_object, require_object
+from pyjiit.calls import (
+    AccountCalls,
+    AttendanceCalls,
+    ExamCalls,
+    FeeCalls,
+    FeedbackCalls,
+    GradeCalls,
+    MoocCalls,
+    RegistrationCalls,
+    StudentCalls,
+)
 from pyjiit.default import CAPTCHA
-from pyjiit.exam import ExamEvent
-from pyjiit.exceptions import (
-    AccountAPIError,
-    LoginError,
-    NoDataFound,
-    NotLoggedIn,
-    ProtocolError,
-    SessionError,
-    SessionExpired,
-)
-from pyjiit.feedback import (
-    FeedbackEvent,
-    FeedbackEvents,
-    FeedbackGrid,
-    FeedbackQuestion,
-    FeedbackQuestions,
-    FeedbackSubject,
-    Rating,
-)
-from pyjiit.registration import Registrations
+from pyjiit.exceptions import NotLoggedIn, SessionError, SessionExpired
+from pyjiit.models._table import rows
+from pyjiit.models.attendance import Semester
+from pyjiit.models.exams import ExamEvents
+from pyjiit.models.registration import Registrations
 from pyjiit.session import WebportalSession
-from pyjiit.tokens import Captcha
 from pyjiit.transport import Timeout, Transport
-from pyjiit.utils import IST
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    import datetime as dt
+    from collections.abc import Callable, Mapping
 
     import requests
 
+    from pyjiit.calls._base import Request
     from pyjiit.endpoints import Endpoint
+    from pyjiit.exceptions import PortalError
+    from pyjiit.models.account import Captcha
+    from pyjiit.models.attendance import AttendanceHeader, AttendanceMeta
+    from pyjiit.models.exams import ExamEvent
 
 __all__ = ["API", "DEFAULT_TIMEOUT", "SSO_API", "Webportal", "WebportalSession", "authenticated"]
 
@@ -93,9 +91,14 @@ class Webportal:
     One instance keeps one pooled HTTP connection; use it as a context manager
     or call :meth:`close` when done.  A logged-in instance may be used by many
     threads at once; log in, log out or load a session only while no other
-    thread is using it (one instance per account).  Log in with :meth:`student_login` or
-    :meth:`google_login` (or restore a session with :meth:`load_session`), then
-    call the other methods.
+    thread is using it (one instance per account).  Log in with
+    ``portal.account.login()`` or ``portal.account.google_login()`` (or restore
+    a session with :meth:`load_session`), then make typed calls through the
+    endpoint groups: :attr:`account`, :attr:`student`, :attr:`attendance`,
+    :attr:`registration`, :attr:`exams`, :attr:`grades`, :attr:`fees`,
+    :attr:`mooc` and :attr:`feedback` (see :mod:`pyjiit.calls`).  pyjiit
+    0.1.0a9's methods (:meth:`student_login`, :meth:`get_attendance`...) work
+    as they did, returning what they returned.
 
     Args:
         base_url: The portal's API base (default: :data:`API`, the real portal);
@@ -150,9 +153,24 @@ class Webportal:
             user_agent=f"pyjiit/{__version__} (+https://github.com/codelif/pyjiit)",
             http=http,
         )
-        # The program and branch ids of the grade card, with the session they belong to:
-        # code of 0.1.0a9's era may replace self.session directly.
-        self._grade_card_ids: tuple[WebportalSession, dict[str, str]] | None = None
+        #: Logging in and out, the captcha, the portal's configuration, the password.
+        self.account = AccountCalls(self)
+        #: The student's records: personal information, bank details, hostel, current semester.
+        self.student = StudentCalls(self)
+        #: Attendance, counted class by class.
+        self.attendance = AttendanceCalls(self)
+        #: Registered subjects, elective choices and credits.
+        self.registration = RegistrationCalls(self)
+        #: Exam events, schedules and marks.
+        self.exams = ExamCalls(self)
+        #: Grade cards, SGPA and CGPA.
+        self.grades = GradeCalls(self)
+        #: The fee summary and pending fines.
+        self.fees = FeeCalls(self)
+        #: MOOC subjects and their approval.
+        self.mooc = MoocCalls(self)
+        #: Rating teachers in feedback events.
+        self.feedback = FeedbackCalls(self)
 
     def __str__(self) -> str:
         return "Driver Class for JIIT Webportal"
@@ -185,14 +203,24 @@ class Webportal:
 
     def _require_session(self) -> WebportalSession:
         if self.session is None:
-            raise NotLoggedIn("not logged in: call student_login(), google_login() or load_session() first")
+            raise NotLoggedIn("not logged in: log in with portal.account.login() or load_session() first")
         if self.session.is_expired(self._transport.clock.now()):
             raise SessionExpired("the session has expired: log in again")
         return self.session
 
-    def _call(self, endpoint: Endpoint, payload: Mapping[str, Any] | None = None, **kwargs: Any) -> Any:  # noqa: ANN401
+    def _call(
+        self,
+        endpoint: Endpoint,
+        payload: Mapping[str, Any] | None = None,
+        *,
+        error: type[PortalError] | None = None,
+    ) -> Any:  # noqa: ANN401 (the portal's JSON)
+        if endpoint.authenticated:
+            self._require_session()
         token = self.session.token if endpoint.authenticated and self.session else None
-        return self._transport.call(endpoint, payload, token=token, **kwargs)
+        if error is None:
+            return self._transport.call(endpoint, payload, token=token)
+        return self._transport.call(endpoint, payload, token=token, error=error)
 
     def _ids(self, *keys: str) -> dict[str, str]:
         """The session values named by ``keys`` (``studentid`` is the member id)."""
@@ -205,90 +233,6 @@ class Webportal:
             "membertype": session.membertype,
         }
         return {key: values[key] for key in keys}
-
-    # -- logging in -------------------------------------------------------------------------
-
-    def student_login(self, username: str, password: str, captcha: Captcha = CAPTCHA) -> WebportalSession:
-        """Log in with an enrollment number and password.
-
-        The portal does not check the captcha, so the default one works; pass
-        one from :meth:`get_captcha` if that ever changes.  Since September
-        2026 students sign in with Google (:meth:`google_login`); this still
-        works for other accounts.
-
-        Returns:
-            The new session (also kept in ``self.session``).
-
-        Raises:
-            LoginError: the portal refused the login (wrong password, unknown user...).
-        """
-        pretoken = _answer(
-            self._call(
-                endpoints.PRETOKEN_CHECK,
-                {"username": username, "usertype": "S", "captcha": captcha.payload()},
-                error=LoginError,
-            ),
-            "pretoken-check answer",
-        )
-        pretoken.pop("rejectedData", None)
-        answer = self._call(
-            endpoints.GENERATE_TOKEN,
-            {**pretoken, "Modulename": "STUDENTMODULE", "passwordotpvalue": password},
-            error=LoginError,
-        )
-        session = WebportalSession(_answer(answer, "login answer"))
-        session.enrollmentno = session.enrollmentno or username
-        self.session = session
-        return session
-
-    def google_login(self, credential: str) -> WebportalSession:
-        """Log in with a Google sign-in credential (the ID token Google's button gives).
-
-        Returns:
-            The new session (also kept in ``self.session``).
-
-        Raises:
-            LoginError: the exchange refused the credential.
-        """
-        answer = self._call(
-            endpoints.GOOGLE_SIGN_IN,
-            {"googleToken": credential, "modulename": "studentportal"},
-            error=LoginError,
-        )
-        session = WebportalSession.from_google_response(_answer(answer, "Google sign-in answer"))
-        self.session = session
-        return session
-
-    def logout(self) -> None:
-        """Forget the session.  The portal has no logout endpoint; the token lapses on its own."""
-        self.session = None
-
-    def get_captcha(self) -> Captcha:
-        """Fetch a captcha (with an empty answer) for :meth:`student_login`."""
-        return Captcha.from_json(_answer(self._call(endpoints.CAPTCHA), "captcha answer"))
-
-    def get_portal_config(self) -> dict[str, Any]:
-        """The portal's public configuration: Google client id, sign-in exchange URL, logo (#5).
-
-        Typed: :meth:`pyjiit.portal.PortalConfig.from_response`.
-        """
-        return _answer(self._call(endpoints.PORTAL_CONFIG), "portal config")
-
-    @authenticated
-    def refresh_token(self) -> dict[str, Any]:
-        """Ask the portal to extend the session (#4).
-
-        Unreliable: the portal answers Success but issues no new token, and
-        other clients found it extends nothing.  Log in again instead when a
-        session expires.
-        """
-        session = self._require_session()
-        username = session.raw_response.get("Username") or session.enrollmentno
-        tokendate = dt.datetime.now(IST).strftime("%d/%m/%Y")
-        return _answer(
-            self._call(endpoints.REFRESH_TOKEN, {"username": username, "tokendate": tokendate}),
-            "refresh answer",
-        )
 
     # -- saving sessions ----------------------------------------------------------------------
 
@@ -340,438 +284,144 @@ class Webportal:
         self.session = session
         return session
 
-    # -- the student ----------------------------------------------------------------------------
+    # -- pyjiit 0.1.0a9's methods ------------------------------------------------------------------
+    #
+    # Each sends the request its endpoint group sends and returns what 0.1.0a9
+    # returned: the answer's ``response`` as it came, or 0.1.0a9's objects.
 
-    @authenticated
-    def get_student_personal_information(self) -> dict[str, Any]:
-        """Personal information: general details, qualifications, photo and signature (#7).
+    def _raw(self, request: Request, what: str) -> dict[str, Any]:
+        """The answer to ``request`` as the plain dict 0.1.0a9 returned, once checked to be a JSON object."""
+        return cast("dict[str, Any]", require_object(self._call(request.endpoint, request.payload), what))
 
-        Typed: :meth:`pyjiit.student.PersonalInfo.from_response`.
+    def _semesters(self, request: Request, *path: str) -> list[Semester]:
+        """The semesters of a list answer, at ``path``, as 0.1.0a9's :class:`Semester` objects."""
+        node: object = self._call(request.endpoint, request.payload)
+        *parents, key = path
+        for parent in parents:
+            node = get_object(node, parent, "semesters")
+        return list(rows(Semester)(require_object(node, "semesters"), key, "semesters"))
+
+    def student_login(self, username: str, password: str, captcha: Captcha = CAPTCHA) -> WebportalSession:
+        """Log in with an enrollment number and password (#2, #3): ``account.login()``.
+
+        Raises:
+            LoginError: the portal refused the login (wrong password, unknown user...).
         """
-        return _answer(self._call(endpoints.PERSONAL_INFO, self._ids("instituteid")), "personal information")
+        return self.account.login(username, password, captcha)
 
-    @authenticated
-    def get_student_bank_info(self) -> dict[str, Any]:
-        """Bank, address and contact details (#8).
-
-        Sent encrypted: the portal answers a plain body (as 0.1.0a9 sent it) with HTTP 500.
-        Typed: :meth:`pyjiit.student.BankInfo.from_response`.
-        """
-        return _answer(self._call(endpoints.BANK_INFO, self._ids("instituteid")), "bank information")
+    def get_captcha(self) -> Captcha:
+        """A captcha (with an empty answer) for :meth:`student_login` (#1)."""
+        return self.account.captcha()
 
     @authenticated
     def set_password(self, old_pswd: str, new_pswd: str) -> None:
-        """Change the password.
+        """Change the password (#9).
 
         Raises:
             AccountAPIError: the portal refused (wrong old password, weak new one...).
         """
-        payload = {
-            **self._ids("membertype"),
-            "oldpassword": old_pswd,
-            "newpassword": new_pswd,
-            "confirmpassword": new_pswd,
-        }
-        self._call(endpoints.CHANGE_PASSWORD, payload, error=AccountAPIError)
+        self.account.change_password(old_pswd, new_pswd)
 
     @authenticated
-    def get_credits(self) -> dict[str, Any]:
-        """Registered, earned and required credits (#17).
-
-        Typed: :meth:`pyjiit.student.Credits.from_response`.
-        """
-        enrollmentno = self._require_session().enrollmentno
-        return _answer(self._call(endpoints.CREDITS, {"enrollmentNo": enrollmentno}), "credits")
+    def get_student_personal_information(self) -> dict[str, Any]:
+        """Personal information, as the portal sent it (#7); typed: ``student.personal_info()``."""
+        return self._raw(self.student._personal_info(), "personal information")
 
     @authenticated
-    def get_hostel_details(self) -> dict[str, Any]:
-        """The current hostel allocation: hostel, room, bed, dates (#31).
-
-        Typed: :meth:`pyjiit.student.HostelAllocation.from_response`.
-        """
-        return _answer(self._call(endpoints.HOSTEL, self._ids("instituteid")), "hostel details")
-
-    # -- attendance -------------------------------------------------------------------------------
+    def get_student_bank_info(self) -> dict[str, Any]:
+        """Bank details, as the portal sent them (#8); typed: ``student.bank_info()``."""
+        return self._raw(self.student._bank_info(), "bank information")
 
     @authenticated
     def get_attendance_meta(self) -> AttendanceMeta:
         """The semesters and headers attendance can be asked for, newest first (#10)."""
-        answer = self._call(endpoints.ATTENDANCE_META, self._ids("clientid", "instituteid", "membertype"))
-        return AttendanceMeta(_answer(answer, "attendance meta"))
+        return self.attendance.meta()
 
     @authenticated
     def get_attendance(self, header: AttendanceHeader, semester: Semester) -> dict[str, Any]:
-        """Attendance per subject of a semester (#11).  Can take over 10 s.
+        """Attendance per subject of a semester, as the portal sent it (#11); typed: ``attendance.detail()``.
 
         Raises:
             NoDataFound: the portal has no attendance for the semester.
-
-        Typed: :meth:`pyjiit.attendance.AttendanceDetail.from_response`.
         """
-        payload = {
-            **self._ids("instituteid"),
-            "registrationcode": semester.registration_code,
-            "registrationid": semester.registration_id,
-            "stynumber": header.stynumber,
-        }
-        return _answer(self._call(endpoints.ATTENDANCE_DETAIL, payload), "attendance")
-
-    @authenticated
-    def get_subject_daily_attendance(
-        self,
-        semester: Semester,
-        subjectid: str,
-        individualsubjectcode: str,
-        subjectcomponentids: Iterable[str],
-    ) -> dict[str, Any]:
-        """Class-by-class attendance of one subject (#12).
-
-        Args:
-            semester: The semester.
-            subjectid: The subject's ``subjectid`` from :meth:`get_attendance`.
-            individualsubjectcode: Its ``individualsubjectcode``.
-            subjectcomponentids: Its ``Lsubjectcomponentid``/``Tsubjectcomponentid``/``Psubjectcomponentid``.
-
-        Returns:
-            The portal's answer; an empty ``studentAttdsummarylist`` when no
-            class was held yet (the portal answers "NO ... FOUND" then).
-
-        Typed: :meth:`pyjiit.attendance.DailyAttendance.from_response`.
-        """
-        payload = {
-            "cmpidkey": [{"subjectcomponentid": component} for component in subjectcomponentids],
-            **self._ids("instituteid"),
-            "registrationcode": semester.registration_code,
-            "registrationid": semester.registration_id,
-            "subjectcode": individualsubjectcode.strip(),
-            "subjectid": subjectid,
-        }
-        try:
-            return _answer(self._call(endpoints.SUBJECT_DAILY_ATTENDANCE, payload), "daily attendance")
-        except NoDataFound:
-            # Before a subject's first class the portal says "NO ... FOUND": that is an empty list.
-            return {"studentAttdsummarylist": []}
-
-    @authenticated
-    def get_attendance_detail(
-        self, header: AttendanceHeader, semester: Semester, *, daily: bool = True
-    ) -> AttendanceDetail:
-        """Typed attendance of a semester, each component with its class-by-class list (#11, #12).
-
-        The portal stopped sending class counts in January 2026, so attended
-        and total classes come from the daily lists: one request per subject
-        component.  With ``daily=False`` only the portal's percentages are read.
-        """
-        detail = AttendanceDetail.from_response(self.get_attendance(header, semester))
-        if not daily:
-            return detail
-        subjects = []
-        for subject in detail.subjects:
-            for component in subject.components:
-                answer = self.get_subject_daily_attendance(
-                    semester, subject.subject_id, subject.code, [component.component_id]
-                )
-                subject = subject.with_daily(component.component, DailyAttendance.from_response(answer))  # noqa: PLW2901
-            subjects.append(subject)
-        return dataclasses.replace(detail, subjects=tuple(subjects))
-
-    # -- registrations and choices ---------------------------------------------------------------
+        return self._raw(self.attendance._detail(header, semester), "attendance")
 
     @authenticated
     def get_registered_semesters(self) -> list[Semester]:
-        """Semesters with subject registrations, newest first (#13)."""
-        answer = self._call(endpoints.REGISTERED_SEMESTERS, self._ids("instituteid", "studentid"))
-        return [Semester.from_json(row) for row in get_list(answer, "registrations", "registered semesters")]
+        """Semesters with subject registrations, newest first (#13); typed: ``registration.semesters()``."""
+        return self._semesters(self.registration._semesters(), "registrations")
 
     @authenticated
     def get_registered_subjects_and_faculties(self, semester: Semester) -> Registrations:
-        """Registered subjects of a semester, one row per component, with their teachers (#14)."""
-        payload = {**self._ids("instituteid", "studentid"), "registrationid": semester.registration_id}
-        return Registrations(_answer(self._call(endpoints.REGISTERED_SUBJECTS, payload), "registrations"))
+        """Registered subjects of a semester with their teachers (#14); typed: ``registration.subjects()``."""
+        return Registrations(self._raw(self.registration._subjects(semester), "registrations"))
 
     @authenticated
     def get_subject_choices(self, semester: Semester) -> dict[str, Any]:
-        """Elective preferences and allotments of a semester (#15).
-
-        Typed: :meth:`pyjiit.choices.SubjectChoices.from_response`.
-        """
-        payload = {**self._ids("instituteid", "clientid"), "registrationid": semester.registration_id}
-        return _answer(self._call(endpoints.SUBJECT_CHOICES, payload), "subject choices")
-
-    @authenticated
-    def get_choice_semesters(self) -> dict[str, Any]:
-        """Semesters with subject choices, including ones without a grade card yet (#16).
-
-        Typed: :meth:`pyjiit.semesters.ChoiceSemesters.from_response`.
-        """
-        return _answer(
-            self._call(endpoints.CHOICE_SEMESTERS, self._ids("instituteid", "clientid")), "choices"
-        )
-
-    # -- exams and marks --------------------------------------------------------------------------
+        """Elective choices of a semester, as sent (#15); typed: ``registration.choices()``."""
+        return self._raw(self.registration._choices(semester), "subject choices")
 
     @authenticated
     def get_semesters_for_exam_events(self) -> list[Semester]:
-        """Semesters with exam events, newest first (#18)."""
-        answer = self._call(endpoints.EXAM_EVENT_SEMESTERS, self._ids("clientid", "instituteid", "memberid"))
-        rows = get_list(
-            get_object(answer, "semesterCodeinfo", "exam semesters"), "semestercode", "exam semesters"
-        )
-        return [Semester.from_json(row) for row in rows]
+        """Semesters with exam events, newest first (#18); typed: ``exams.semesters()``."""
+        return self._semesters(self.exams._semesters(), "semesterCodeinfo", "semestercode")
 
     @authenticated
     def get_exam_events(self, semester: Semester) -> list[ExamEvent]:
-        """The exam events (T1, T2, end term...) of a semester (#19)."""
-        # "registationid" is the portal's spelling; the right one gets an empty answer.
-        payload = {**self._ids("instituteid"), "registationid": semester.registration_id}
-        events = get_object(self._call(endpoints.EXAM_EVENTS, payload), "eventcode", "exam events")
-        rows = get_list(events, "examevent", "exam events")
-        return [ExamEvent.from_json(row) for row in rows]
+        """The exam events of a semester (#19); typed: ``exams.events()``."""
+        request = self.exams._events(semester)
+        return list(ExamEvents.from_response(self._call(request.endpoint, request.payload)).events)
 
     @authenticated
     def get_exam_schedule(self, exam_event: ExamEvent) -> dict[str, Any]:
-        """The timetable of an exam event (#20); rooms and seats appear a day before.
-
-        Typed: :meth:`pyjiit.exam.ExamSchedule.from_response`.
-        """
-        payload = {
-            **self._ids("instituteid"),
-            "registrationid": exam_event.registration_id,
-            "exameventid": exam_event.exam_event_id,
-        }
-        return _answer(self._call(endpoints.EXAM_SCHEDULE, payload), "exam schedule")
+        """The timetable of an exam event, as the portal sent it (#20); typed: ``exams.schedule()``."""
+        return self._raw(self.exams._schedule(exam_event), "exam schedule")
 
     @authenticated
     def get_semesters_for_marks(self) -> list[Semester]:
-        """Semesters with marks (#21)."""
-        answer = self._call(endpoints.MARKS_SEMESTERS, self._ids("instituteid", "studentid"))
-        return [Semester.from_json(row) for row in get_list(answer, "semestercode", "marks semesters")]
+        """Semesters with marks (#21); typed: ``exams.marks_semesters()``."""
+        return self._semesters(self.exams._marks_semesters(), "semestercode")
 
     @authenticated
     def download_marks(self, semester: Semester) -> bytes:
-        """The marks of a semester as a PDF document (#22).
+        """The marks of a semester as a PDF document (#22): ``exams.marks_pdf()``.
 
         Raises:
             APIError: the portal answered an error instead of a PDF (e.g. no marks yet).
         """
-        session = self._require_session()
-        suffix = f"/{session.instituteid}/{semester.registration_id}/{semester.registration_code}"
-        document = self._transport.download(endpoints.MARKS_PDF, suffix, token=session.token).content
-        if not document.startswith(b"%PDF-"):
-            raise ProtocolError(f"{endpoints.MARKS_PDF.path}: the answer is not a PDF document")
-        return document
-
-    def save_marks(self, semester: Semester, path: str | os.PathLike[str]) -> Path:
-        """Download the marks PDF of a semester (:meth:`download_marks`) into ``path``; return the path."""
-        target = Path(path)
-        target.write_bytes(self.download_marks(semester))
-        return target
-
-    @authenticated
-    def get_marks(self, semester: Semester) -> Any:  # noqa: ANN401 (the portal's JSON)
-        """Marks of a semester as JSON (#23): one record per subject; the PDF has every exam.
-
-        Typed: :meth:`pyjiit.exam.ExamMarks.from_response`.
-        """
-        payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
-        return self._call(endpoints.MARKS, payload)
-
-    # -- grades -------------------------------------------------------------------------------------
+        return self.exams.marks_pdf(semester)
 
     @authenticated
     def get_semesters_for_grade_card(self) -> list[Semester]:
-        """Semesters with a grade card (#24)."""
-        answer = self._call(endpoints.GRADE_CARD_SEMESTERS, self._ids("instituteid"))
-        return [Semester.from_json(row) for row in get_list(answer, "registrations", "grade card semesters")]
+        """Semesters with a grade card (#24); typed: ``grades.semesters()``."""
+        return self._semesters(self.grades._semesters(), "registrations")
 
     @authenticated
     def get_grade_card(self, semester: Semester) -> dict[str, Any]:
-        """The grade card of a semester (#26).
+        """The grade card of a semester, as the portal sent it (#26); typed: ``grades.card()``.
 
         The program and branch ids it needs (#25) are asked once per session,
         not on every call as in 0.1.0a9.
-        Typed: :meth:`pyjiit.grades.GradeCard.from_response`.
         """
-        session = self._require_session()
-        # Read the cache once: another thread may log in or out meanwhile.
-        cached = self._grade_card_ids
-        if cached is not None and cached[0] is session:
-            ids = cached[1]
-        else:
-            what = "grade card student info"
-            answer = self._call(endpoints.GRADE_CARD_STUDENT_INFO, self._ids("instituteid"))
-            info = get_object(answer, "studentinfo", what)
-            ids = {"programid": get_str(info, "programid", what), "branchid": get_str(info, "branchid", what)}
-            self._grade_card_ids = (session, ids)
-        payload = {
-            "branchid": ids["branchid"],
-            **self._ids("instituteid"),
-            "programid": ids["programid"],
-            "registrationid": semester.registration_id,
-        }
-        return _answer(self._call(endpoints.GRADE_CARD, payload), "grade card")
-
-    @authenticated
-    def get_current_semester(self) -> dict[str, Any]:
-        """The student's master record, with the current semester number (#27).
-
-        Typed: :meth:`pyjiit.grades.CurrentSemester.from_response`.
-        """
-        session = self._require_session()
-        payload = {
-            **self._ids("instituteid", "studentid"),
-            "name": session.name,
-            "enrollmentno": session.enrollmentno,
-        }
-        return _answer(self._call(endpoints.CURRENT_SEMESTER, payload), "current semester")
+        return self._raw(self.grades._card(semester), "grade card")
 
     @authenticated
     def get_sgpa_cgpa(self, stynumber: int = 0) -> dict[str, Any]:
-        """SGPA and CGPA of every semester so far (#28).
-
-        Typed: :meth:`pyjiit.grades.SemesterResults.from_response`.
-        """
-        payload = {**self._ids("instituteid", "studentid"), "stynumber": stynumber}
-        return _answer(self._call(endpoints.SGPA_CGPA, payload), "SGPA/CGPA")
-
-    # -- money ----------------------------------------------------------------------------------------
+        """SGPA and CGPA of every semester so far, as sent (#28); typed: ``grades.results()``."""
+        return self._raw(self.grades._results(stynumber), "SGPA/CGPA")
 
     @authenticated
     def get_fines_msc_charges(self) -> Any:  # noqa: ANN401 (the portal's JSON)
-        """Pending fines and miscellaneous charges: a list of charges (#29).
+        """Pending fines and charges, as the portal sent them (#29); typed: ``fees.charges()``.
 
         Raises:
             NoDataFound: nothing is due (the portal's ``NO APPROVED REQUEST
                 FOUND``); it is an :class:`~pyjiit.exceptions.APIError`, as in 0.1.0a9.
-
-        Typed: :meth:`pyjiit.fees.PendingCharges.from_response`.
         """
-        return self._call(endpoints.PENDING_PAYMENTS, self._ids("instituteid", "studentid"))
+        request = self.fees._charges()
+        return self._call(request.endpoint, request.payload)
 
     @authenticated
     def get_fee_summary(self) -> dict[str, Any]:
-        """Fees per semester: amounts due, paid, refunded, waived (#30).
-
-        Typed: :meth:`pyjiit.fees.FeeSummary.from_response`.
-        """
-        return _answer(self._call(endpoints.FEE_SUMMARY, self._ids("instituteid")), "fee summary")
-
-    # -- MOOC -------------------------------------------------------------------------------------------
-
-    @authenticated
-    def get_mooc_semesters(self) -> list[dict[str, Any]]:
-        """Semesters with MOOC subjects (#36).
-
-        Typed: :meth:`pyjiit.semesters.MoocSemesters.from_response`.
-        """
-        answer = require_objects(
-            self._call(endpoints.MOOC_SEMESTERS, self._ids("instituteid")), "MOOC semesters"
-        )
-        return cast("list[dict[str, Any]]", answer)
-
-    @authenticated
-    def get_mooc_status(self, semester: Semester) -> dict[str, Any]:
-        """Approval status of MOOC subjects in a semester (#37).
-
-        Typed: :meth:`pyjiit.mooc.MoocStatus.from_response`.
-        """
-        payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
-        return _answer(self._call(endpoints.MOOC_STATUS, payload), "MOOC status")
-
-    # -- feedback -----------------------------------------------------------------------------------------
-
-    @authenticated
-    def get_feedback_events(self) -> dict[str, Any]:
-        """Feedback events: the periods in which teachers are rated, oldest first (#32).
-
-        Typed: :meth:`pyjiit.feedback.FeedbackEvents.from_response`.
-        """
-        return _answer(
-            self._call(endpoints.FEEDBACK_EVENTS, self._ids("instituteid", "studentid")), "feedback events"
-        )
-
-    @authenticated
-    def get_feedback_grid(self, event: FeedbackEvent) -> dict[str, Any]:
-        """The subject components and teachers to rate in a feedback event (#33).
-
-        Typed: :meth:`pyjiit.feedback.FeedbackGrid.from_response`.
-        """
-        payload = {**self._ids("instituteid", "studentid"), "eventid": event.event_id}
-        return _answer(self._call(endpoints.FEEDBACK_GRID, payload), "feedback grid")
-
-    @authenticated
-    def get_feedback_questions(self, event: FeedbackEvent, subject: FeedbackSubject) -> dict[str, Any]:
-        """The questions about one teacher of one subject component (#34).
-
-        Typed: :meth:`pyjiit.feedback.FeedbackQuestions.from_response`.
-        """
-        row = subject.raw
-        payload = {
-            **self._ids("instituteid", "studentid"),
-            "eventid": event.event_id,
-            "eventdescription": event.description,
-            "facultyid": row.get("employeeid"),
-            "facultyname": row.get("employeename"),
-            **{
-                key: row.get(key)
-                for key in (
-                    "registrationid",
-                    "subjectcode",
-                    "subjectcomponentcode",
-                    "subjectcomponentid",
-                    "subjectdescription",
-                    "subjectid",
-                )
-            },
-        }
-        return _answer(self._call(endpoints.FEEDBACK_QUESTIONS, payload), "feedback questions")
-
-    @authenticated
-    def submit_feedback(
-        self,
-        event: FeedbackEvent,
-        subject: FeedbackSubject,
-        questions: Iterable[FeedbackQuestion],
-        rating: Rating,
-        *,
-        faculty_comments: str | None = None,
-        course_comments: str | None = None,
-    ) -> Any:  # noqa: ANN401 (the portal's JSON)
-        """Rate every question about one teacher with ``rating`` and save it (#35).  Never retried."""
-        row = subject.raw
-        payload = {
-            **self._ids("instituteid", "studentid"),
-            "eventid": event.event_id,
-            "subjectid": row.get("subjectid"),
-            "facultyid": row.get("employeeid"),
-            "registrationid": row.get("registrationid"),
-            "questionid": [{**question.raw, "rating": Rating(rating).value} for question in questions],
-            "facultycomments": faculty_comments,
-            "coursecomments": course_comments,
-        }
-        return self._call(endpoints.FEEDBACK_SUBMIT, payload)
-
-    @authenticated
-    def fill_feedback_form(self, rating: Rating, event: FeedbackEvent | None = None) -> list[FeedbackSubject]:
-        """Give every question of every teacher in a feedback event the same ``rating``.
-
-        Args:
-            rating: The rating for every question.
-            event: The event; by default the latest (the portal lists them oldest first).
-
-        Returns:
-            The subject components whose feedback was saved.
-
-        Raises:
-            NoDataFound: there is no feedback event.
-        """
-        if event is None:
-            events = FeedbackEvents.from_response(self.get_feedback_events()).events
-            if not events:
-                raise NoDataFound("no feedback event to fill", endpoint=endpoints.FEEDBACK_EVENTS.path)
-            event = events[-1]
-        grid = FeedbackGrid.from_response(self.get_feedback_grid(event))
-        for subject in grid.subjects:
-            questions = FeedbackQuestions.from_response(self.get_feedback_questions(event, subject))
-            self.submit_feedback(event, subject, questions.questions, rating)
-        return list(grid.subjects)
+        """Fees per semester, as the portal sent them (#30); typed: ``fees.summary()``."""
+        return self._raw(self.fees._summary(), "fee summary")

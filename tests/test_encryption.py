@@ -1,4 +1,4 @@
-"""The payload cipher and the IST date key (PORTAL.md section 2)."""
+"""The payload cipher and the IST date key (docs/protocol.md section 2)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ json_values = st.recursive(
 
 
 def test_portal_test_vector() -> None:
-    # PORTAL.md 2.1: {"instituteid":"TEST"} on 2026-09-23 IST.
+    # docs/protocol.md 2.1: {"instituteid":"TEST"} on 2026-09-23 IST.
     assert (
         encryption.serialize_payload({"instituteid": "TEST"}, WEDNESDAY)
         == "0OE33AqLdJLsiqun/b7P0ebzcZlU9Zex+WARnofRJmk="

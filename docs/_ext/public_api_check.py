@@ -195,7 +195,7 @@ def resolve_by_object(
     - a name imported into the referring module (``WebportalSession`` in
       ``pyjiit.wrapper``, the ``Timeout`` alias in an annotation) is retried
       under every public name bound to the same object;
-    - an inherited member (``MoocSemesters.from_response``) is retried on the
+    - an inherited member (``Semester.from_json``) is retried on the
       class that defines it;
     - a type variable (``_L`` in ``-> _L``) has no page, so it stays plain text;
     - a class named without its module, if only one public class has that name.

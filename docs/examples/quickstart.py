@@ -4,9 +4,8 @@ from pyjiit import Webportal
 from pyjiit.testing import FakePortal
 
 with FakePortal() as fake, Webportal(fake.url, sso_url=fake.sso_url) as portal:
-    portal.student_login(fake.username, fake.password)
-    meta = portal.get_attendance_meta()
-    attendance = portal.get_attendance_detail(meta.latest_header(), meta.latest_semester())
+    portal.account.login(fake.username, fake.password)
+    attendance = portal.attendance.detail()  # the current semester, counted class by class
 
     # Need: classes to attend in a row to reach 75 %.
     # Can miss: classes that can be missed while staying at 75 % or more.

@@ -11,8 +11,7 @@ from pyjiit.testing import FakePortal, Fault
 
 def low_attendance(portal: Webportal, goal: float = 75) -> list[str]:
     """The app's code under test: subjects below ``goal`` percent."""
-    meta = portal.get_attendance_meta()
-    attendance = portal.get_attendance_detail(meta.latest_header(), meta.latest_semester())
+    attendance = portal.attendance.detail()
     return [subject.code for subject in attendance.subjects if subject.classes_needed(goal) > 0]
 
 
@@ -27,7 +26,7 @@ def fake() -> Iterator[FakePortal]:
 def portal(fake: FakePortal) -> Iterator[Webportal]:
     """A client logged in to it as the demo student (no retries: failures show at once)."""
     with Webportal(fake.url, sso_url=fake.sso_url, retries=0) as client:
-        client.student_login(fake.username, fake.password)
+        client.account.login(fake.username, fake.password)
         yield client
 
 
@@ -38,8 +37,7 @@ def test_no_subject_is_below_a_goal_of_one_percent(portal: Webportal) -> None:
 
 def test_every_subject_is_below_a_goal_of_99_9_percent_or_perfect(portal: Webportal) -> None:
     """A subject needs classes for 99.9 % exactly when a class was missed."""
-    meta = portal.get_attendance_meta()
-    attendance = portal.get_attendance_detail(meta.latest_header(), meta.latest_semester())
+    attendance = portal.attendance.detail()
     imperfect = [subject.code for subject in attendance.subjects if subject.attended < subject.total]
     assert low_attendance(portal, goal=99.9) == imperfect
 

@@ -7,17 +7,13 @@ session and call them.  ``demo`` calls the same functions on a fake portal.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import getpass
 import os
 import sys
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pyjiit.attendance import AttendanceDetail, DailyAttendance
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli.exits import CommandError, UsageError
 from pyjiit.cli.reports import (
@@ -40,20 +36,17 @@ from pyjiit.cli.reports import (
     SubjectRow,
 )
 from pyjiit.cli.store import PortalAddress
-from pyjiit.exam import ExamSchedule
-from pyjiit.exceptions import NoDataFound, NotLoggedIn
-from pyjiit.fees import FeeSummary, PendingCharges
-from pyjiit.grades import GradeCard, SemesterResults
-from pyjiit.student import PersonalInfo
+from pyjiit.exceptions import NotLoggedIn
+from pyjiit.models import Semester, SemesterRecord
 from pyjiit.wrapper import API, Webportal
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
 
-    from pyjiit.attendance import AttendanceMeta, Semester, SubjectAttendance
     from pyjiit.cli.render import Output
     from pyjiit.cli.store import SessionStore
+    from pyjiit.models import AttendanceDetail, SubjectAttendance
     from pyjiit.session import WebportalSession
 
 __all__ = [
@@ -82,7 +75,8 @@ PASSWORD_VARIABLE = "PYJIIT_PASSWORD"  # noqa: S105 (a variable name, not a pass
 #: The environment variable ``login --google`` takes the credential from when none is given.
 GOOGLE_CREDENTIAL_VARIABLE = "PYJIIT_GOOGLE_CREDENTIAL"
 
-_T = TypeVar("_T")
+#: A semester of any of the portal's lists.
+_S = TypeVar("_S", Semester, SemesterRecord)
 
 
 @dataclass
@@ -135,15 +129,7 @@ def _session(portal: Webportal) -> WebportalSession:
     return portal.session
 
 
-def _unless_empty(fetch: Callable[[], Sequence[_T]]) -> Sequence[_T]:
-    """Return what ``fetch`` returns, or nothing when the portal says it has nothing ("NO ... FOUND")."""
-    try:
-        return fetch()
-    except NoDataFound:
-        return ()
-
-
-def _find(semesters: Sequence[Semester], code: str, what: str) -> Semester:
+def _find(semesters: Sequence[_S], code: str, what: str) -> _S:
     """Return the semester with the code ``code`` (in any case).
 
     Raises:
@@ -156,7 +142,7 @@ def _find(semesters: Sequence[Semester], code: str, what: str) -> Semester:
     raise UsageError(f"no semester {code!r} with {what}; the portal lists: {listed}")
 
 
-def _choose(semesters: Sequence[Semester], code: str | None, what: str) -> Semester | None:
+def _choose(semesters: Sequence[_S], code: str | None, what: str) -> _S | None:
     """Return the semester ``code`` names, or the newest when it is ``None`` (``None`` if there is none).
 
     Raises:
@@ -176,7 +162,7 @@ def log_in(
     how: Callable[[Webportal], WebportalSession],
     store: SessionStore | None = None,
 ) -> tuple[Account, Webportal]:
-    """Log in to the portal at ``address`` with ``how`` (e.g. ``lambda p: p.student_login(...)``).
+    """Log in to the portal at ``address`` with ``how`` (e.g. ``lambda p: p.account.login(...)``).
 
     Args:
         context: The command's context (its output and timeout).
@@ -237,13 +223,17 @@ def login(context: Context) -> Account:
         credential = args.google or os.environ.get(GOOGLE_CREDENTIAL_VARIABLE)
         if not credential:
             raise UsageError(f"--google needs a CREDENTIAL, or set {GOOGLE_CREDENTIAL_VARIABLE}")
-        how = functools.partial(Webportal.google_login, credential=credential)
+
+        def how(portal: Webportal) -> WebportalSession:
+            return portal.account.google_login(credential)
     else:
         if not args.username:
             raise UsageError("give your enrollment number (pyjiit login USERNAME) or --google CREDENTIAL")
-        how = functools.partial(
-            Webportal.student_login, username=args.username, password=_password(args.username)
-        )
+        username, password = args.username, _password(args.username)
+
+        def how(portal: Webportal) -> WebportalSession:
+            return portal.account.login(username, password)
+
     account, portal = log_in(context, context.address(), how, context.store)
     portal.close()
     return account
@@ -257,37 +247,21 @@ def logout(context: Context) -> LogoutReport:
 def whoami(context: Context) -> Account:
     """``pyjiit whoami``: who is logged in, checked with the portal."""
     with context.open() as portal, context.output.busy("Asking the portal who you are"):
-        info = PersonalInfo.from_response(portal.get_student_personal_information())
+        info = portal.student.personal_info()
         return Account.from_session(_session(portal), portal.base_url, info)
 
 
 # -- attendance -----------------------------------------------------------------------------------
 
 
-def _semester_attendance(
-    portal: Webportal, meta: AttendanceMeta, code: str | None
-) -> tuple[Semester, AttendanceDetail | None]:
-    """Return a semester and its attendance (``None`` when the portal has none recorded).
+def _semester_attendance(portal: Webportal, code: str | None) -> AttendanceDetail:
+    """The attendance of the semester ``code`` names, or of the current one, without its classes yet.
 
-    Without ``code``, the newest semester; if nothing is recorded in it yet
-    (a semester that just began), the one before, as jportal does.
+    Raises:
+        UsageError: No semester has the code ``code``.
     """
-    header = meta.latest_header()
-    candidates = meta.semesters[:2] if code is None else [_find(meta.semesters, code, "attendance")]
-    for semester in candidates:
-        try:
-            return semester, AttendanceDetail.from_response(portal.get_attendance(header, semester))
-        except NoDataFound:
-            continue
-    return candidates[0], None
-
-
-def _daily(
-    portal: Webportal, semester: Semester, subject: SubjectAttendance, components: Sequence[str]
-) -> DailyAttendance:
-    """The classes of ``subject``'s ``components`` (their ids), in one request."""
-    answer = portal.get_subject_daily_attendance(semester, subject.subject_id, subject.code, components)
-    return DailyAttendance.from_response(answer)
+    chosen = None if code is None else _find(portal.attendance.meta().semesters, code, "attendance")
+    return portal.attendance.detail(chosen, daily=False)
 
 
 def _match_subject(subjects: Sequence[SubjectAttendance], query: str, semester: str) -> SubjectAttendance:
@@ -334,20 +308,15 @@ def attendance_report(
         UsageError: ``semester`` or ``subject`` matches nothing.
     """
     with output.busy("Fetching attendance (the portal can take a while)") as progress:
-        meta = portal.get_attendance_meta()
-        if not meta.semesters:
+        detail = _semester_attendance(portal, semester)
+        if detail.semester is None:
             return AttendanceReport(semester=None, goal=goal, subjects=())
-        chosen, detail = _semester_attendance(portal, meta, semester)
-        code = chosen.registration_code
-        if detail is None:
-            return AttendanceReport(semester=code, goal=goal, subjects=())
-        subjects = detail.subjects if subject is None else (_match_subject(detail.subjects, subject, code),)
+        code = detail.semester.registration_code
+        chosen = detail.subjects if subject is None else (_match_subject(detail.subjects, subject, code),)
         rows = []
-        for number, item in enumerate(subjects, 1):
-            progress(f"Counting classes: {item.name} ({number}/{len(subjects)})")
-            # One request for all of a subject's components: the portal is slow.
-            classes = _daily(portal, chosen, item, [part.component_id for part in item.components])
-            rows.append(SubjectRow.build(item, classes, goal))
+        for number, item in enumerate(chosen, 1):
+            progress(f"Counting classes: {item.name} ({number}/{len(chosen)})")
+            rows.append(SubjectRow.build(portal.attendance.with_daily(detail.semester, item), goal))
     return AttendanceReport(semester=code, goal=goal, subjects=tuple(rows))
 
 
@@ -366,27 +335,15 @@ def daily_report(
         CommandError: The portal has no attendance in the semester.
     """
     with output.busy("Fetching attendance (the portal can take a while)"):
-        meta = portal.get_attendance_meta()
-        if not meta.semesters:
+        detail = _semester_attendance(portal, semester)
+        if detail.semester is None:
             raise CommandError("the portal has no attendance for you yet")
-        chosen, detail = _semester_attendance(portal, meta, semester)
-        code = chosen.registration_code
-        if detail is None:
+        code = detail.semester.registration_code
+        if not detail.subjects:
             raise CommandError(f"no attendance recorded in {code} yet")
-        item = _match_subject(detail.subjects, subject, code)
-        # One request per component, so that each class says whether it was a lecture, tutorial or lab.
-        for part in item.components:
-            item = item.with_daily(part.component, _daily(portal, chosen, item, [part.component_id]))
-    classes = [
-        ClassRow.build(entry, part.component)
-        for part in item.components
-        if part.daily is not None
-        for entry in part.daily.classes
-    ]
-    classes.sort(key=lambda row: (row.date, row.start or dt.datetime.min.replace(tzinfo=dt.timezone.utc)))
-    return DailyReport(
-        semester=code, goal=goal, subject=SubjectRow.build(item, item, goal), classes=tuple(classes)
-    )
+        item = portal.attendance.with_daily(detail.semester, _match_subject(detail.subjects, subject, code))
+    classes = tuple(ClassRow.build(entry, component) for component, entry in item.classes)
+    return DailyReport(semester=code, goal=goal, subject=SubjectRow.build(item, goal), classes=classes)
 
 
 def attendance(context: Context) -> AttendanceReport | DailyReport:
@@ -416,12 +373,10 @@ def exams_report(
         UsageError: ``semester`` or ``event`` matches nothing.
     """
     with output.busy("Fetching the exam schedule"):
-        chosen = _choose(_unless_empty(portal.get_semesters_for_exam_events), semester, "exam events")
+        chosen = _choose(portal.exams.semesters(), semester, "exam events")
         if chosen is None:
             return ExamsReport(semester=None, event=None, events=(), exams=())
-        events = sorted(
-            _unless_empty(lambda: portal.get_exam_events(chosen)), key=lambda item: item.event_from
-        )
+        events = portal.exams.events(chosen).by_start
         rows = tuple(ExamEventRow.build(item) for item in events)
         if not events:
             return ExamsReport(semester=chosen.registration_code, event=None, events=(), exams=())
@@ -440,9 +395,7 @@ def exams_report(
                     f"no exam event {event!r} in {chosen.registration_code}; its events: {listed}"
                 )
             index = matches[0]
-        schedule = _unless_empty(
-            lambda: ExamSchedule.from_response(portal.get_exam_schedule(events[index])).entries
-        )
+        schedule = portal.exams.schedule(events[index]).entries
     return ExamsReport(
         semester=chosen.registration_code,
         event=rows[index],
@@ -464,13 +417,9 @@ def grades_report(portal: Webportal, output: Output, *, semester: str | None = N
         UsageError: No grade card semester has the code ``semester``.
     """
     with output.busy("Fetching grades"):
-        results = _unless_empty(lambda: SemesterResults.from_response(portal.get_sgpa_cgpa()).semesters)
-        chosen = _choose(_unless_empty(portal.get_semesters_for_grade_card), semester, "a grade card")
-        card = (
-            ()
-            if chosen is None
-            else _unless_empty(lambda: GradeCard.from_response(portal.get_grade_card(chosen)).entries)
-        )
+        results = portal.grades.results().semesters
+        chosen = _choose(portal.grades.semesters(), semester, "a grade card")
+        card = () if chosen is None else portal.grades.card(chosen).entries
     return GradesReport(
         results=tuple(ResultRow.build(result) for result in results),
         grade_card_semester=chosen.registration_code if chosen else None,
@@ -487,12 +436,12 @@ def grades(context: Context) -> GradesReport:
 def fees_report(portal: Webportal, output: Output) -> FeesReport:
     """The fee summary and pending fines; nothing due is an empty list, not an error."""
     with output.busy("Fetching fees"):
-        summary = FeeSummary.from_response(portal.get_fee_summary())
-        charges = _unless_empty(lambda: PendingCharges.from_response(portal.get_fines_msc_charges()).charges)
+        summary = portal.fees.summary()
+        charges = portal.fees.charges()
     return FeesReport(
         fees=tuple(FeeRow.build(head) for head in summary.heads),
-        charges=tuple(ChargeRow.build(charge) for charge in charges),
-        total_due=summary.total_due + sum((charge.amount for charge in charges), Decimal(0)),
+        charges=tuple(ChargeRow.build(charge) for charge in charges.charges),
+        total_due=summary.total_due + charges.total,
     )
 
 
@@ -510,11 +459,11 @@ def marks(context: Context) -> MarksReport:
     """
     args = context.args
     with context.open() as portal, context.output.busy("Downloading marks"):
-        chosen = _choose(_unless_empty(portal.get_semesters_for_marks), args.semester, "marks")
+        chosen = _choose(portal.exams.marks_semesters(), args.semester, "marks")
         if chosen is None:
             raise CommandError("the portal has no marks for you yet")
         target = Path(args.output or f"marks-{chosen.registration_code}.pdf")
-        portal.save_marks(chosen, target)
+        portal.exams.save_marks_pdf(chosen, target)
     return MarksReport(semester=chosen.registration_code, path=target, size=target.stat().st_size)
 
 
@@ -530,7 +479,10 @@ def demo(context: Context) -> DemoReport:
 
     output = context.output
     with FakePortal(tls=False) as fake:
-        how = functools.partial(Webportal.student_login, username=fake.username, password=fake.password)
+
+        def how(portal: Webportal) -> WebportalSession:
+            return portal.account.login(fake.username, fake.password)
+
         account, portal = log_in(context, PortalAddress(fake.url, fake.sso_url), how)
         with portal:
             return DemoReport(

@@ -18,14 +18,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from pyjiit.attendance import ClassEntry, SubjectAttendance
-    from pyjiit.attendance_math import AttendanceCounts
-    from pyjiit.exam import ExamEvent, ExamScheduleEntry
-    from pyjiit.fees import FeeHead, PendingCharge
-    from pyjiit.grades import GradeCardEntry, SemesterResult
-    from pyjiit.registration import Component
+    from pyjiit.models import (
+        ClassEntry,
+        Component,
+        ExamEvent,
+        ExamScheduleEntry,
+        FeeHead,
+        GradeCardEntry,
+        PendingCharge,
+        PersonalInfo,
+        SemesterResult,
+        SubjectAttendance,
+    )
     from pyjiit.session import WebportalSession
-    from pyjiit.student import PersonalInfo
 
 __all__ = [
     "Account",
@@ -130,16 +135,16 @@ class SubjectRow:
     portal_percentage: float | None
 
     @classmethod
-    def build(cls, subject: SubjectAttendance, counts: AttendanceCounts, goal: float) -> SubjectRow:
-        """Make the line of ``subject`` from its class ``counts``, for an attendance ``goal`` in percent."""
+    def build(cls, subject: SubjectAttendance, goal: float) -> SubjectRow:
+        """Make the line of ``subject`` (its classes attached), for an attendance ``goal`` in percent."""
         return cls(
             code=subject.code,
             name=subject.name,
-            attended=counts.attended,
-            total=counts.total,
-            percentage=counts.percentage,
-            classes_needed=counts.classes_needed(goal),
-            classes_can_miss=counts.classes_can_miss(goal),
+            attended=subject.attended,
+            total=subject.total,
+            percentage=subject.percentage,
+            classes_needed=subject.classes_needed(goal),
+            classes_can_miss=subject.classes_can_miss(goal),
             portal_percentage=subject.portal_percentage,
         )
 

@@ -3,12 +3,14 @@
 Everything here is fixed and deterministic: the same data on every run and
 machine, with no dependence on today's date.  "Random-looking" values
 (attendance, marks) come from hashing names, not from a random generator.
-The data is fictional; its shapes and codes follow PORTAL.md section 1.2 and
+The data is fictional; its shapes and codes follow docs/protocol.md section 1.2 and
 the anonymised captures it cites.  Lists of semesters are newest first, as
 the portal sends them.
 
 Tests should read expected values from here (``DEMO.semesters[0]``...) rather
 than repeat them.
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""``FakePortal``: a local JIIT webportal that speaks the real one's protocol."""
+"""``FakePortal``: a local JIIT webportal that speaks the real one's protocol.
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ _ANY_ADDRESS = {"0.0.0.0", "::", ""}  # noqa: S104 (names of the wildcard addres
 class FakePortal:
     """A local portal serving the demo student over HTTP or HTTPS, for tests and demos.
 
-    It follows PORTAL.md as closely as the real portal is known: the
+    It follows docs/protocol.md as closely as the real portal is known: the
     ``LocalName`` check against the server's own IST day, encrypted and plain
     bodies per endpoint, bearer tokens that expire by the server clock, the
     login flow, and all 37 endpoints with seeded data (:attr:`student`).

@@ -2,7 +2,7 @@
 
 Independent of sockets and threads (see :mod:`pyjiit.testing.server`), this
 module decides each answer in the order the real portal appears to check
-things (PORTAL.md 2.x):
+things (docs/protocol.md 2.x):
 
 1. the path: unknown paths get Spring's 404;
 2. an injected :class:`~pyjiit.testing.faults.Fault`, which replaces
@@ -53,7 +53,7 @@ API_BASE = "/StudentPortalAPI"
 #: Where the Google sign-in exchange lives (another port of the real portal, the same server here).
 SSO_BASE = "/CLXSSOAPI"
 #: The login's token step (#3) at its name until April 2026, which older clients still call
-#: (pyjiit 0.1.0a8 and older, jsjiit 0.0.24 and older; PORTAL.md #3).  The real portal no longer
+#: (pyjiit 0.1.0a8 and older, jsjiit 0.0.24 and older; docs/protocol.md #3).  The real portal no longer
 #: answers there; a ``FakePortal(legacy_token_path=True)`` does, so those clients can log in to it.
 LEGACY_TOKEN_PATH = "/token/generate-token1"  # noqa: S105 (a path, not a password)
 

@@ -1,9 +1,11 @@
 """The answers the fake portal sends: an HTTP reply, and the portal's JSON shapes.
 
-Three JSON shapes come back from the real server (PORTAL.md 2.9): the
+Three JSON shapes come back from the real server (docs/protocol.md 2.9): the
 ``status``/``response`` envelope of the application, Spring Boot's error object
 (``{"status": 401, "error": "Unauthorized", ...}``) for errors its framework
 catches first, and ``{"exception": "java.lang...."}`` for crashes in a handler.
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """HS256 JSON Web Tokens, made and checked with the standard library only.
 
 The portal's session token is a JWT whose claims clients decode to read
-``exp`` (PORTAL.md 2.7).  Segments are base64url *without* padding, as RFC 7515
+``exp`` (docs/protocol.md 2.7).  Segments are base64url *without* padding, as RFC 7515
 says, yet pyjiit 0.1.0a9 decodes the claims with ``base64.b64decode`` (standard
 alphabet, padding required) and jsjiit with ``atob`` (standard alphabet, no
 ``-`` or ``_``).  Both work against the real portal, so its claims segments

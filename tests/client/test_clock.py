@@ -1,4 +1,4 @@
-"""The date key follows the portal's clock around IST midnight (PORTAL.md 2.2)."""
+"""The date key follows the portal's clock around IST midnight (docs/protocol.md 2.2)."""
 
 from __future__ import annotations
 

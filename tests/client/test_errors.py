@@ -149,10 +149,9 @@ def test_untrusted_certificate_is_unavailable_with_cause(portal: FakePortal) -> 
 
 
 def test_component_without_classes_counts_zero(logged_in: Webportal, portal: FakePortal) -> None:
-    meta = logged_in.get_attendance_meta()
     portal.inject(
         endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.failure(errors=["NO Attendance Found"]), times=1
     )
-    detail = logged_in.get_attendance_detail(meta.latest_header(), meta.latest_semester())
+    detail = logged_in.attendance.detail()
     first = detail.subjects[0].components[0]
     assert (first.attended, first.total, first.percentage) == (0, 0, None)

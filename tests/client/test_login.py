@@ -97,7 +97,7 @@ def test_login_is_never_retried(client: Webportal, portal: FakePortal, path: str
 
 
 def test_google_login(client: Webportal, portal: FakePortal) -> None:
-    session = client.google_login(portal.google_credential)
+    session = client.account.google_login(portal.google_credential)
     assert session.enrollmentno == portal.username
     assert session.instituteid
     assert client.get_student_personal_information()
@@ -105,7 +105,7 @@ def test_google_login(client: Webportal, portal: FakePortal) -> None:
 
 def test_bad_google_credential(client: Webportal, portal: FakePortal) -> None:
     with pytest.raises(LoginError):
-        client.google_login("not-a-credential")
+        client.account.google_login("not-a-credential")
 
 
 def test_get_captcha(client: Webportal) -> None:
@@ -138,7 +138,7 @@ def test_token_rejected_by_the_portal_is_session_expired(logged_in: Webportal, p
 
 
 def test_logout_forgets_the_session(logged_in: Webportal) -> None:
-    logged_in.logout()
+    logged_in.account.logout()
     assert logged_in.session is None
     with pytest.raises(NotLoggedIn):
         logged_in.get_fee_summary()

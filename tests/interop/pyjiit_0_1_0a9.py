@@ -151,7 +151,7 @@ def documented_calls(w: Webportal, tally: Tally) -> None:
         "get_student_bank_info",
         w.get_student_bank_info,
         "TypeError: 'int' object is not subscriptable",  # its reading of the portal's HTTP 400
-        "sends plain JSON where the portal takes an encrypted body, PORTAL.md #8",
+        "sends plain JSON where the portal takes an encrypted body, docs/protocol.md #8",
     )
     call(
         "get_student_personal_information",

@@ -1,4 +1,4 @@
-"""Sample ``response`` objects shaped like the portal's answers (see PORTAL.md section 1.2).
+"""Sample ``response`` objects shaped like the portal's answers (see docs/protocol.md section 1.2).
 
 Every test reads its input from here, so each shape is written once.  Ids are
 made up; the shapes, types and quirks (numbers as strings, stray tabs) are

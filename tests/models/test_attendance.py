@@ -7,9 +7,15 @@ import datetime as dt
 
 import pytest
 
-from pyjiit.attendance import AttendanceDetail, ClassEntry, DailyAttendance, SubjectAttendance
-from pyjiit.exceptions import ResponseFormatError
-from pyjiit.registration import Component
+from pyjiit.exceptions import PyjiitError, ResponseFormatError
+from pyjiit.models import (
+    AttendanceDetail,
+    AttendanceNotLoaded,
+    ClassEntry,
+    Component,
+    DailyAttendance,
+    SubjectAttendance,
+)
 from pyjiit.utils import IST
 from tests.models import samples
 
@@ -77,8 +83,11 @@ def test_subject_counts_are_the_sum_of_its_components() -> None:
 
 def test_counts_before_the_daily_list_is_attached_say_so() -> None:
     networks = AttendanceDetail.from_response(samples.ATTENDANCE_DETAIL).subjects[0]
-    with pytest.raises(ValueError, match="not loaded"):
+    with pytest.raises(ValueError, match="not loaded") as caught:
         _ = networks.attended
+    # Inside pyjiit's tree of errors, as every error a typed property raises.
+    assert isinstance(caught.value, AttendanceNotLoaded)
+    assert isinstance(caught.value, PyjiitError)
 
 
 def test_with_daily_rejects_a_component_the_subject_lacks() -> None:

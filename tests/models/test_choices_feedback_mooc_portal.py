@@ -7,11 +7,18 @@ import datetime as dt
 
 import pytest
 
-from pyjiit.choices import SubjectChoices
 from pyjiit.exceptions import ResponseFormatError
-from pyjiit.feedback import FeedbackEvents, FeedbackGrid, FeedbackQuestions, Rating
-from pyjiit.mooc import MoocStage, MoocStatus
-from pyjiit.portal import PortalConfig
+from pyjiit.models import (
+    FeedbackEvents,
+    FeedbackGrid,
+    FeedbackQuestions,
+    MoocStage,
+    MoocStatus,
+    PortalConfig,
+    Rating,
+    SubjectChoices,
+    TokenRefresh,
+)
 from pyjiit.utils import IST
 from tests.models import samples
 
@@ -82,6 +89,14 @@ def test_portal_config() -> None:
     config = PortalConfig.from_response(samples.PORTAL_CONFIG)
     assert (config.client, config.google_sign_in_shown) == ("JIIT", True)
     assert config.google_token_url == samples.PORTAL_CONFIG["URLapiBase"]
+
+
+def test_token_refresh_keeps_the_portal_message() -> None:
+    answer = {"msg": "Token Referesh at the time of Login differnce timing = 3"}
+    assert TokenRefresh.from_response(answer).message == answer["msg"]
+    assert TokenRefresh.from_response({}).message is None
+    with pytest.raises(ResponseFormatError, match="token refresh: field 'msg' should be a string"):
+        TokenRefresh.from_response({"msg": 3})
 
 
 def test_freeze_time_with_slashes() -> None:

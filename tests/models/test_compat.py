@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
-from pyjiit.attendance import AttendanceHeader, AttendanceMeta, NoEntriesFound, Semester
+from pyjiit.attendance import AttendanceHeader, AttendanceMeta, Semester
 from pyjiit.default import CAPTCHA
 from pyjiit.exam import ExamEvent
 from pyjiit.exceptions import NoDataFound, ResponseFormatError
+from pyjiit.models import NoEntriesFound
 from pyjiit.registration import RegisteredSubject, Registrations
 from pyjiit.tokens import Captcha
 from tests.models import samples

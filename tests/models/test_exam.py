@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pyjiit.exam import ExamEvent, ExamEvents, ExamMarks, ExamSchedule
+from pyjiit.models import ExamEvent, ExamEvents, ExamMarks, ExamSchedule
 from pyjiit.utils import IST
 from tests.models import samples
 

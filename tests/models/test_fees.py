@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pyjiit.fees import FeeSummary, PendingCharges
+from pyjiit.models import FeeSummary, PendingCharges
 from tests.models import samples
 
 

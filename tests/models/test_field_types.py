@@ -9,17 +9,24 @@ from typing import Any
 
 import pytest
 
-from pyjiit.attendance import ClassEntry, DailyAttendance
 from pyjiit.attendance_math import classes_needed
-from pyjiit.choices import SubjectChoice
-from pyjiit.exam import ExamMarks
 from pyjiit.exceptions import ResponseFormatError
-from pyjiit.fees import FeeHead, PendingCharge
-from pyjiit.grades import CurrentSemester, GradeCard
-from pyjiit.mooc import MoocRequest, MoocStage
-from pyjiit.registration import RegisteredComponent
-from pyjiit.semesters import SemesterRecord
-from pyjiit.student import Credits, Qualification
+from pyjiit.models import (
+    ClassEntry,
+    Credits,
+    CurrentSemester,
+    DailyAttendance,
+    ExamMarks,
+    FeeHead,
+    GradeCard,
+    MoocRequest,
+    MoocStage,
+    PendingCharge,
+    Qualification,
+    RegisteredComponent,
+    SemesterRecord,
+    SubjectChoice,
+)
 from pyjiit.utils import IST
 from tests.models import samples
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pyjiit.grades import GradeCard, SemesterResults, StudentProgram
+from pyjiit.models import GradeCard, SemesterResults, StudentProgram
 from tests.models import samples
 
 

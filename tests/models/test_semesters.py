@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pyjiit.attendance import Semester
-from pyjiit.grades import CurrentSemester
-from pyjiit.semesters import (
+from pyjiit.models import (
     ChoiceSemesters,
+    CurrentSemester,
     ExamSemesters,
     GradeCardSemesters,
     MarksSemesters,
     MoocSemesters,
+    Semester,
     SubjectSemesters,
 )
 from pyjiit.utils import IST

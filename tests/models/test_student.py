@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from pyjiit.student import BankInfo, Credits, HostelAllocation, PersonalInfo
+from pyjiit.models import BankInfo, Credits, HostelAllocation, PersonalInfo
 from pyjiit.utils import IST
 from tests.models import samples
 

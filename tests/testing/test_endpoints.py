@@ -1,4 +1,7 @@
-"""Every endpoint (#1-#37) with the payloads pyjiit 0.1.0a9, jsjiit and ktjiit send, and their data."""
+"""Every endpoint (#1-#37) with the payloads pyjiit 0.1.0a9, jsjiit and ktjiit send, and their data.
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
+"""
 
 from __future__ import annotations
 

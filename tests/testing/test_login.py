@@ -1,4 +1,7 @@
-"""Logging in (#1-#6) and changing the password (#9)."""
+"""Logging in (#1-#6) and changing the password (#9).
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The protocol checks every request goes through (PORTAL.md 2.x), over real HTTP."""
+"""The protocol checks every request goes through (docs/protocol.md 2.x), over real HTTP."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def seconds_to_next_ist_midnight() -> float:
 
 def test_slow_server_clock_keeps_yesterday_after_ist_midnight(client: PortalClient) -> None:
     # The client's clock says 00:05 IST; the server runs 508 s slow, so it is
-    # still 23:56:32 of the previous IST day there (PORTAL.md 2.2).
+    # still 23:56:32 of the previous IST day there (docs/protocol.md 2.2).
     client_offset = dt.timedelta(seconds=seconds_to_next_ist_midnight() + 300)
     client_now = dt.datetime.now(dt.timezone.utc) + client_offset
     client.portal.clock_offset = client_offset - dt.timedelta(seconds=508)

@@ -1,4 +1,4 @@
-"""The fake portal's answer to each endpoint, one module per group of PORTAL.md section 1."""
+"""The fake portal's answer to each endpoint, one module per group of docs/protocol.md section 1."""
 
 from __future__ import annotations
 

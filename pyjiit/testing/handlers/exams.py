@@ -1,4 +1,7 @@
-"""Exams and marks: events, schedules, the marks report PDF and its JSON summary (#18-#23)."""
+"""Exams and marks: events, schedules, the marks report PDF and its JSON summary (#18-#23).
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
+"""
 
 from __future__ import annotations
 

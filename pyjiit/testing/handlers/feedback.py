@@ -1,4 +1,7 @@
-"""Teacher feedback: events, the teachers to rate, the questions, and saving (#32-#35)."""
+"""Teacher feedback: events, the teachers to rate, the questions, and saving (#32-#35).
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Grades: grade-card semesters, program ids, grade cards, current semester, SGPA/CGPA (#24-#28)."""
+"""Grades: grade-card semesters, program ids, grade cards, current semester, SGPA/CGPA (#24-#28).
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
+"""
 
 from __future__ import annotations
 

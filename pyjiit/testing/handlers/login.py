@@ -1,4 +1,7 @@
-"""Logging in: captcha, pretoken, token, refresh, portal config and Google sign-in (#1-#6)."""
+"""Logging in: captcha, pretoken, token, refresh, portal config and Google sign-in (#1-#6).
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
+"""
 
 from __future__ import annotations
 

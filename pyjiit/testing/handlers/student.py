@@ -1,4 +1,7 @@
-"""The student and the account: personal information, bank details, password (#7-#9)."""
+"""The student and the account: personal information, bank details, password (#7-#9).
+
+The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md section 0.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,86 @@
+"""``portal.exams``: exam events, their schedules, and marks (#18-#23)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pyjiit import endpoints
+from pyjiit.calls._base import Calls, Request
+from pyjiit.exceptions import ProtocolError
+from pyjiit.models.exams import ExamEvents, ExamMarks, ExamSchedule
+from pyjiit.models.semesters import ExamSemesters, MarksSemesters
+
+if TYPE_CHECKING:
+    import os
+
+    from pyjiit.models.attendance import Semester
+    from pyjiit.models.exams import ExamEvent
+    from pyjiit.models.semesters import SemesterRecord
+
+__all__ = ["ExamCalls"]
+
+
+class ExamCalls(Calls):
+    """Exams and marks: ``portal.exams``."""
+
+    def semesters(self) -> ExamSemesters:
+        """The semesters with exam events, newest first (#18)."""
+        return self._read(ExamSemesters, self._semesters())
+
+    def events(self, semester: Semester | SemesterRecord) -> ExamEvents:
+        """A semester's exam events: T1, T2, end term... (#19)."""
+        return self._read(ExamEvents, self._events(semester))
+
+    def schedule(self, event: ExamEvent) -> ExamSchedule:
+        """The timetable of an exam event (#20); rooms and seats appear about a day before."""
+        return self._read(ExamSchedule, self._schedule(event))
+
+    def marks_semesters(self) -> MarksSemesters:
+        """The semesters with marks (#21)."""
+        return self._read(MarksSemesters, self._marks_semesters())
+
+    def marks(self, semester: Semester | SemesterRecord) -> ExamMarks:
+        """A semester's marks as JSON, one record per subject (#23); :meth:`marks_pdf` has every exam."""
+        payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
+        return self._read(ExamMarks, Request(endpoints.MARKS, payload))
+
+    def marks_pdf(self, semester: Semester | SemesterRecord) -> bytes:
+        """A semester's marks statement, with every exam, as a PDF document (#22).
+
+        Raises:
+            APIError: The portal answered an error instead of a PDF (e.g. no marks yet).
+            ProtocolError: The answer is not a PDF document.
+        """
+        session = self._client._require_session()
+        suffix = f"/{session.instituteid}/{semester.registration_id}/{semester.registration_code}"
+        document = self._client._transport.download(endpoints.MARKS_PDF, suffix, token=session.token).content
+        if not document.startswith(b"%PDF-"):
+            raise ProtocolError(f"{endpoints.MARKS_PDF.path}: the answer is not a PDF document")
+        return document
+
+    def save_marks_pdf(self, semester: Semester | SemesterRecord, path: str | os.PathLike[str]) -> Path:
+        """Write a semester's marks PDF (:meth:`marks_pdf`) to ``path``; return the path."""
+        target = Path(path)
+        target.write_bytes(self.marks_pdf(semester))
+        return target
+
+    def _semesters(self) -> Request:
+        return Request(endpoints.EXAM_EVENT_SEMESTERS, self._ids("clientid", "instituteid", "memberid"))
+
+    def _events(self, semester: Semester | SemesterRecord) -> Request:
+        # "registationid" is the portal's spelling; the right one gets an empty answer.
+        return Request(
+            endpoints.EXAM_EVENTS, {**self._ids("instituteid"), "registationid": semester.registration_id}
+        )
+
+    def _schedule(self, event: ExamEvent) -> Request:
+        payload = {
+            **self._ids("instituteid"),
+            "registrationid": event.registration_id,
+            "exameventid": event.exam_event_id,
+        }
+        return Request(endpoints.EXAM_SCHEDULE, payload)
+
+    def _marks_semesters(self) -> Request:
+        return Request(endpoints.MARKS_SEMESTERS, self._ids("instituteid", "studentid"))

@@ -1,0 +1,68 @@
+"""``portal.grades``: grade cards, SGPA and CGPA, and the programme (#24-#26, #28)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pyjiit import endpoints
+from pyjiit.calls._base import Calls, Request
+from pyjiit.models.grades import GradeCard, SemesterResults, StudentProgram
+from pyjiit.models.semesters import GradeCardSemesters
+
+if TYPE_CHECKING:
+    from pyjiit.models.attendance import Semester
+    from pyjiit.models.semesters import SemesterRecord
+    from pyjiit.session import WebportalSession
+    from pyjiit.wrapper import Webportal
+
+__all__ = ["GradeCalls"]
+
+
+class GradeCalls(Calls):
+    """Grades: ``portal.grades``."""
+
+    def __init__(self, client: Webportal) -> None:
+        super().__init__(client)
+        # The programme, with the session it was asked with: code of 0.1.0a9's era
+        # may replace the client's session directly, and other threads may log in.
+        self._program: tuple[WebportalSession, StudentProgram] | None = None
+
+    def semesters(self) -> GradeCardSemesters:
+        """The semesters with a grade card (#24)."""
+        return self._read(GradeCardSemesters, self._semesters())
+
+    def program(self) -> StudentProgram:
+        """The student's programme and branch (#25), asked once per session: the grade card needs its ids."""
+        session = self._client._require_session()
+        cached = self._program  # read once: another thread may replace it meanwhile
+        if cached is not None and cached[0] is session:
+            return cached[1]
+        program = self._read(
+            StudentProgram, Request(endpoints.GRADE_CARD_STUDENT_INFO, self._ids("instituteid"))
+        )
+        self._program = (session, program)
+        return program
+
+    def card(self, semester: Semester | SemesterRecord) -> GradeCard:
+        """A semester's grades, subject by subject (#26; with #25 once per session)."""
+        return self._read(GradeCard, self._card(semester))
+
+    def results(self, stynumber: int = 0) -> SemesterResults:
+        """SGPA, CGPA and credits of every semester so far, oldest first (#28)."""
+        return self._read(SemesterResults, self._results(stynumber))
+
+    def _semesters(self) -> Request:
+        return Request(endpoints.GRADE_CARD_SEMESTERS, self._ids("instituteid"))
+
+    def _card(self, semester: Semester | SemesterRecord) -> Request:
+        program = self.program()
+        payload = {
+            "branchid": program.branch_id,
+            **self._ids("instituteid"),
+            "programid": program.program_id,
+            "registrationid": semester.registration_id,
+        }
+        return Request(endpoints.GRADE_CARD, payload)
+
+    def _results(self, stynumber: int) -> Request:
+        return Request(endpoints.SGPA_CGPA, {**self._ids("instituteid", "studentid"), "stynumber": stynumber})

@@ -1,0 +1,29 @@
+"""``portal.mooc``: MOOC subjects taken in place of a subject, and their approval (#36, #37)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pyjiit import endpoints
+from pyjiit.calls._base import Calls, Request
+from pyjiit.models.mooc import MoocStatus
+from pyjiit.models.semesters import MoocSemesters
+
+if TYPE_CHECKING:
+    from pyjiit.models.attendance import Semester
+    from pyjiit.models.semesters import SemesterRecord
+
+__all__ = ["MoocCalls"]
+
+
+class MoocCalls(Calls):
+    """MOOC subjects: ``portal.mooc``."""
+
+    def semesters(self) -> MoocSemesters:
+        """The semesters with MOOC requests (#36)."""
+        return self._read(MoocSemesters, Request(endpoints.MOOC_SEMESTERS, self._ids("instituteid")))
+
+    def status(self, semester: Semester | SemesterRecord) -> MoocStatus:
+        """The approval status of a semester's MOOC requests (#37)."""
+        payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
+        return self._read(MoocStatus, Request(endpoints.MOOC_STATUS, payload))

@@ -1,0 +1,151 @@
+"""Exams: events, schedules and JSON marks.
+
+:class:`ExamEvent` is pyjiit 0.1.0a9's class, with its fields and values;
+the other models are new.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pyjiit._parse import (
+    JSONObject,
+    clock_time,
+    get_id,
+    get_number,
+    get_str,
+    get_text,
+    parse_datetime,
+    require_object,
+    require_objects,
+    without_code,
+)
+from pyjiit.models._table import CompatModel, Model, as_sent, derived, rows, wire
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+__all__ = ["ExamEvent", "ExamEvents", "ExamMarks", "ExamSchedule", "ExamScheduleEntry"]
+
+
+class ExamEvent(CompatModel, what="exam event", frozen=False):
+    """An exam event of a semester, such as a mid-term test.
+
+    Attributes:
+        exam_event_code: Its code, e.g. ``"TEST-1"``.
+        event_from: When it starts, in milliseconds since the Unix epoch.
+        exam_event_desc: Its description, e.g. ``"TEST-1 OF 2026 ODD SEM"``.
+        registration_id: The id of its semester.
+        exam_event_id: The portal's id of it, sent to ask for its schedule.
+    """
+
+    exam_event_code: str = wire("exameventcode", get_str)
+    event_from: int | float = wire("eventfrom", get_number)
+    exam_event_desc: str = wire("exameventdesc", get_str)
+    registration_id: str = wire("registrationid", get_str)
+    exam_event_id: str = wire("exameventid", get_str)
+
+
+class ExamEvents(Model, what="exam events"):
+    """A semester's exam events (``/studentcommonsontroller/getstudentexamevents``).
+
+    Attributes:
+        events: The events, in the portal's order; schedule requests take them.
+        raw: The answer's ``response`` as the portal sent it.
+    """
+
+    events: tuple[ExamEvent, ...] = wire("eventcode.examevent", rows(ExamEvent))
+    raw: JSONObject = as_sent()
+
+    @property
+    def by_start(self) -> tuple[ExamEvent, ...]:
+        """The events in the order they start."""
+        return tuple(sorted(self.events, key=lambda event: event.event_from))
+
+
+# "03:30 pm to 04:30 pm"
+_EXAM_TIMES = re.compile(
+    r"\s*(?P<start>\d{1,2}:\d{2})\s*(?P<start_half>[AP]M)\s*to\s*(?P<end>\d{1,2}:\d{2})\s*(?P<end_half>[AP]M)\s*",
+    re.IGNORECASE,
+)
+
+
+def _exam_day(data: JSONObject, key: str, what: str) -> dt.date:
+    text = get_str(data, key, what)
+    return parse_datetime(text, "%d/%m/%Y", what=what, key=key, example="12/10/2026").date()
+
+
+def _exam_time(side: str) -> Callable[[JSONObject, str, str], dt.datetime | None]:
+    """A reader of a paper's ``side`` (start or end) in IST; ``None`` when the portal's text is unreadable."""
+
+    def read(data: JSONObject, key: str, what: str) -> dt.datetime | None:
+        times = _EXAM_TIMES.fullmatch(get_str(data, key, what))
+        if times is None:
+            return None
+        return clock_time(_exam_day(data, "datetime", what), times[side], times[f"{side}_half"])
+
+    return read
+
+
+class ExamScheduleEntry(Model, what="exam schedule entry"):
+    """One paper in an exam event's schedule.
+
+    Attributes:
+        date: The day of the paper.
+        start: When it starts, in IST; ``None`` if the portal's text could not be read.
+        end: When it ends, in IST; ``None`` if the portal's text could not be read.
+        subject_id: The portal's id of the subject.
+        subject_code: The subject's code.
+        subject_name: The subject's name.
+        room: The room code, or ``None`` until the portal assigns one (about a day before).
+        seat: The seat number, or ``None`` until the portal assigns one.
+        raw: The item as the portal sent it.
+    """
+
+    date: dt.date = wire("datetime", _exam_day)
+    start: dt.datetime | None = wire("datetimeupto", _exam_time("start"), optional=True)
+    end: dt.datetime | None = wire("datetimeupto", _exam_time("end"), optional=True)
+    subject_id: str = wire("subjectid", get_id)
+    subject_code: str = wire("subjectcode", get_text)
+    subject_name: str = wire("subjectdesc", without_code("subjectcode"))
+    room: str | None = wire("roomcode", get_text, optional=True)
+    seat: str | None = wire("seatno", get_text, optional=True)
+    raw: JSONObject = as_sent()
+
+
+class ExamSchedule(Model, what="exam schedule"):
+    """An exam event's schedule (``/studentsttattview/getstudent-examschedule``).
+
+    Attributes:
+        entries: The papers, in the portal's order.
+        raw: The answer's ``response`` as the portal sent it.
+    """
+
+    entries: tuple[ExamScheduleEntry, ...] = wire("subjectinfo", rows(ExamScheduleEntry))
+    raw: JSONObject = as_sent()
+
+
+def _records(answer: object, what: str) -> tuple[JSONObject, ...]:
+    """The records of the marks answer, which is a list of them or a single one."""
+    if isinstance(answer, list):
+        return tuple(require_objects(answer, what))
+    return (require_object(answer, what),)
+
+
+class ExamMarks(Model, what="exam marks"):
+    """A semester's marks as JSON (``/studentsexamview/getstudent-exammarks``).
+
+    No public client documents this answer's fields, and it holds only one
+    record per subject (the marks PDF is the complete source), so the records
+    are kept as the portal sends them.  The answer may be a list of records
+    or a single record object.
+
+    Attributes:
+        records: The records, each a JSON object.
+        raw: The answer's ``response`` as the portal sent it.
+    """
+
+    records: tuple[JSONObject, ...] = derived(_records)
+    raw: object = as_sent()
