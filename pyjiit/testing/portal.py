@@ -36,7 +36,7 @@ class FakePortal(LocalServer):
     ``LocalName`` check comes before the token check, and a body in the wrong
     mode is a 400 (also for #8, where UNK saw a 500).
 
-    Use it as a context manager, or call :meth:`start` and :meth:`stop`::
+    Use it as a context manager, or call :meth:`start` and :meth:`~pyjiit.testing.server.LocalServer.stop`::
 
         with FakePortal() as portal:
             client = Webportal(portal.url, sso_url=portal.sso_url)

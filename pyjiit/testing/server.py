@@ -267,8 +267,8 @@ class LocalServer:
     _server: PortalServer | None = None
     _certificate: ServerCertificate | None = None
 
-    def start(self) -> Self:
-        """Start serving in a background thread (nothing happens if it already is)."""
+    def start(self) -> LocalServer:
+        """Start serving in a background thread (nothing happens if it already is); return itself."""
         raise NotImplementedError
 
     def stop(self) -> None:
@@ -289,7 +289,8 @@ class LocalServer:
 
     def __enter__(self) -> Self:
         """Start serving (see :meth:`start`)."""
-        return self.start()
+        self.start()
+        return self
 
     def __exit__(
         self,

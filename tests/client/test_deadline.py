@@ -113,4 +113,4 @@ def test_an_adapter_of_the_users_own_is_left_alone(portal: FakePortal) -> None:
     http.mount("https://", custom)
     with Webportal(portal.url, sso_url=portal.sso_url, verify=portal.ca_file or True, http=http) as client:
         assert http.get_adapter(portal.url) is custom
-        assert client.student_login(portal.username, portal.password)
+        assert client.student_login(portal.username, portal.password).enrollmentno == portal.username
