@@ -7,6 +7,10 @@ escape into a string that cannot be encoded again (the next request built
 from it would fail with ``UnicodeEncodeError``).  Values nested just short of
 the recursion limit decode, but then exhaust the stack of the code that
 walks them (``repr()``, an error message).  :func:`decode` refuses all of it.
+
+It can also bound how many values a text holds, because the objects they
+become take more memory than the text: up to some 28 times, for a text of
+one-key objects (``[{"":0},{"":0},...]``).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import math
 import re
 from typing import Any
 
-__all__ = ["MAX_DEPTH", "BadJSON", "NotJSON", "decode"]
+__all__ = ["MAX_DEPTH", "BadJSON", "NotJSON", "TooManyValues", "decode"]
 
 #: The deepest nesting of objects and lists accepted.  The portal's answers
 #: are a handful of levels deep; much deeper ones cannot be walked safely.
@@ -34,18 +38,30 @@ class BadJSON(ValueError):
     """The text is JSON but holds what pyjiit refuses: deep nesting, NaN, infinity, lone surrogates."""
 
 
-def decode(body: bytes) -> Any:  # noqa: ANN401 (any JSON value)
+class TooManyValues(ValueError):
+    """The text holds more values than allowed."""
+
+
+def decode(body: bytes, *, max_values: int | None = None) -> Any:  # noqa: ANN401 (any JSON value)
     """Decode ``body`` as UTF-8 JSON.
+
+    Args:
+        body: The bytes.
+        max_values: How many values the text may hold, counted (before
+            decoding, from above) as its commas and opening brackets.
 
     Raises:
         NotJSON: ``body`` is not UTF-8 JSON text.
         BadJSON: It is, but nests deeper than :data:`MAX_DEPTH`, holds a
             non-finite number, or a string with a lone UTF-16 surrogate.
+        TooManyValues: It holds more than ``max_values`` values.
     """
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         raise NotJSON(f"invalid UTF-8 at byte {error.start}") from None
+    if max_values is not None and text.count(",") + text.count("[") + text.count("{") > max_values:
+        raise TooManyValues(f"more than {max_values:,} values")
     try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except RecursionError:

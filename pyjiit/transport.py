@@ -36,6 +36,7 @@ from pyjiit.encryption import generate_local_name, serialize_payload
 from pyjiit.endpoints import Answer, Body, Endpoint
 from pyjiit.exceptions import (
     AccessDenied,
+    AnswerTooLarge,
     APIError,
     EmptyResponse,
     NoDataFound,
@@ -57,8 +58,10 @@ if TYPE_CHECKING:
     from pyjiit.exceptions import PyjiitError
 
 __all__ = [
+    "BYTES_PER_VALUE",
     "DEFAULT_MAX_ANSWER_BYTES",
     "DEFAULT_MAX_DOCUMENT_BYTES",
+    "MIN_VALUES",
     "RETRY_STATUSES",
     "Timeout",
     "Transport",
@@ -78,6 +81,12 @@ RETRY_STATUSES = frozenset({502, 503, 504, 513})
 DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024
 #: The largest document (the marks PDF) read, in bytes after decompression.
 DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+#: A JSON answer may hold one value per this many bytes of ``max_answer_bytes`` (131 072 by
+#: default; the portal's answers hold a few thousand), and :data:`MIN_VALUES` whatever the limit:
+#: Python objects take more room than their text (up to ~28 times); this keeps them bounded too.
+BYTES_PER_VALUE = 32
+#: The values a JSON answer may hold however small ``max_answer_bytes`` is (an envelope alone has ten).
+MIN_VALUES = 4096
 
 #: 511 Network Authentication Required: the status a captive portal is meant to answer with.
 _NETWORK_SIGN_IN = 511
@@ -540,9 +549,20 @@ class Transport:
             endpoint=endpoint.path,
         )
 
+    def _decode(self, body: bytes) -> Any:  # noqa: ANN401 (any JSON value)
+        """``body`` as strict JSON with a bounded number of values (see :mod:`pyjiit._json`)."""
+        return _json.decode(body, max_values=max(MIN_VALUES, self.max_answer_bytes // BYTES_PER_VALUE))
+
     def _json(self, endpoint: Endpoint, answer: _Answer) -> Any:  # noqa: ANN401
         try:
-            return _json.decode(answer.body)
+            return self._decode(answer.body)
+        except _json.TooManyValues as error:
+            raise AnswerTooLarge(
+                f"{endpoint.path}: the answer holds {error} (one per {BYTES_PER_VALUE} bytes of "
+                "max_answer_bytes); raise Webportal's max_answer_bytes if the portal's answers really "
+                "are this large",
+                limit=self.max_answer_bytes,
+            ) from None
         except _json.BadJSON as error:
             raise ProtocolError(f"{endpoint.path}: the portal's JSON answer is unusable: {error}") from None
         except _json.NotJSON as error:
@@ -562,11 +582,10 @@ class Transport:
             status_code=answer.status,
         )
 
-    @staticmethod
-    def _unavailable(endpoint: Endpoint, answer: _Answer) -> PortalUnavailable:
+    def _unavailable(self, endpoint: Endpoint, answer: _Answer) -> PortalUnavailable:
         detail = ""
         try:
-            document = _json.decode(answer.body)
+            document = self._decode(answer.body)
         except ValueError:
             document = None
         if isinstance(document, dict) and document.get("exception"):

@@ -80,6 +80,24 @@ def test_the_marks_pdf_is_read_with_the_document_limit(portal: FakePortal) -> No
         client.download_marks(semester)
 
 
+@pytest.mark.parametrize(("values", "fits"), [(8000, True), (8300, False)])
+def test_a_json_answer_holds_one_value_per_32_bytes_of_the_limit(
+    portal: FakePortal, values: int, fits: bool
+) -> None:
+    """256 KiB allow 8192 values (commas and opening brackets), however short the text."""
+    response: dict[str, list[int]] = {"a": [0] * values}
+    body = json.dumps({**SUCCESS, "response": response}, separators=(",", ":")).encode()
+    assert len(body) < 20_000
+    with client_of(portal, max_answer_bytes=256 * 1024) as client:
+        portal.inject(PATH, Fault.status(200, body, "application/json"))
+        if fits:
+            assert client.get_credits() == response
+        else:
+            with pytest.raises(AnswerTooLarge, match="holds more than 8,192 values") as caught:
+                client.get_credits()
+            assert caught.value.limit == 256 * 1024
+
+
 @pytest.mark.parametrize("encoding", ["br", "zstd", "compress", "gzip, br"])
 def test_encodings_not_asked_for_are_refused(portal: FakePortal, encoding: str) -> None:
     with client_of(portal) as client:

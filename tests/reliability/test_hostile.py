@@ -29,7 +29,7 @@ from pyjiit.exceptions import (
     UntrustedCertificate,
 )
 from pyjiit.testing import FakePortal, Fault, RecordingServer
-from pyjiit.transport import deadline_seconds
+from pyjiit.transport import BYTES_PER_VALUE, DEFAULT_MAX_ANSWER_BYTES, deadline_seconds
 from tests.portal_clients import make_client
 
 from .conftest import BACKOFF, RETRIES
@@ -273,3 +273,35 @@ def test_a_certificate_that_is_not_the_portals_is_refused_before_anything_is_sen
         portal.password,
         trusted.session.token,
     )
+
+
+def json_within_the_byte_limit(shape: str) -> bytes:
+    """A Success envelope under the default byte limit whose values, parsed, would take the most room."""
+    head = b'{"status":{"responseStatus":"Success","errors":null,"identifier":null},"response":'
+    if shape == "tiny_values":  # 590 000 one-key objects: some 115 MB as Python objects
+        return head + b"[" + b'{"":0},' * 589_999 + b'{"":0}]}'
+    # Just under the value cap, in the costliest shape measured: one object with that many keys.
+    keys = DEFAULT_MAX_ANSWER_BYTES // BYTES_PER_VALUE - 16
+    return head + b"{" + b",".join(b'"%x":0' % key for key in range(keys)) + b"}}"
+
+
+@pytest.mark.parametrize(("shape", "error"), [("tiny_values", AnswerTooLarge), ("many_keys", None)])
+def test_json_within_the_byte_limit_stays_within_memory_too(
+    hostile_client: Webportal, portal: FakePortal, shape: str, error: type[PyjiitError] | None
+) -> None:
+    """Parsed, JSON takes up to ~28 times its size: the value cap keeps that bounded as well."""
+    body = json_within_the_byte_limit(shape)
+    assert len(body) < DEFAULT_MAX_ANSWER_BYTES
+    portal.inject(endpoints.PERSONAL_INFO.path, Fault.status(200, body, "application/json"))
+    del body
+    tracemalloc.start()
+    try:
+        if error is None:
+            assert len(hostile_client.get_student_personal_information()) > 100_000
+        else:
+            with pytest.raises(error, match="more than 131,072 values"):
+                hostile_client.get_student_personal_information()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < MEMORY_BOUND, f"peak memory growth {peak / 1e6:.1f} MB"
