@@ -177,8 +177,8 @@ class PortalServer(ThreadingHTTPServer):
         connections: How many connections it has accepted.
     """
 
-    daemon_threads = True
-    block_on_close = True  # server_close() joins the connection threads
+    #: How long :meth:`stop` waits for each connection's thread once its connection is shut down.
+    JOIN_SECONDS = 10.0
 
     def __init__(
         self, address: tuple[str, int], responder: Responder, tls: ssl.SSLContext | None = None
@@ -189,6 +189,7 @@ class PortalServer(ThreadingHTTPServer):
         self.connections = 0
         self._tls = tls
         self._connections: set[socket.socket] = set()
+        self._connection_threads: list[threading.Thread] = []
         self._connections_lock = threading.Lock()
         self.stopping = threading.Event()
         super().__init__(address, _Handler)
@@ -211,6 +212,21 @@ class PortalServer(ThreadingHTTPServer):
         if self._tls is not None:
             connection = self._tls.wrap_socket(connection, server_side=True, do_handshake_on_connect=False)
         return connection, address
+
+    def process_request(self, request: socket.socket, client_address: tuple[str, int]) -> None:  # type: ignore[override]
+        """Serve the connection on a thread of its own, which :meth:`stop` joins.
+
+        The threads are daemons, so that a process exiting without ``stop()``
+        does not wait for them.  socketserver does not join daemon threads,
+        hence this list.
+        """
+        thread = threading.Thread(
+            target=self.process_request_thread, args=(request, client_address), daemon=True
+        )
+        with self._connections_lock:
+            self._connection_threads = [alive for alive in self._connection_threads if alive.is_alive()]
+            self._connection_threads.append(thread)
+        thread.start()
 
     def track(self, connection: socket.socket) -> None:
         """Remember an open connection, so :meth:`stop` can close it."""
@@ -246,6 +262,11 @@ class PortalServer(ThreadingHTTPServer):
             self.shutdown()
             self._thread.join()
         self.server_close()
+        # Connections accepted meanwhile were hung up as their threads started (track()).
+        with self._connections_lock:
+            threads, self._connection_threads = self._connection_threads, []
+        for thread in threads:
+            thread.join(self.JOIN_SECONDS)
 
 
 def _hang_up(connection: socket.socket) -> None:

@@ -160,6 +160,7 @@ def test_status_with_bytes_and_headers(client: PortalClient) -> None:
 
 @pytest.mark.parametrize("fault", [Fault.trickle(0.5), Fault.endless()], ids=["trickle", "endless"])
 def test_stop_cuts_a_slow_or_endless_answer_short(fault: Fault) -> None:
+    threads_before = set(threading.enumerate())
     portal = FakePortal().start()
     portal.inject(CAPTCHA, fault)
     url, headers = portal.url + CAPTCHA, {"LocalName": generate_local_name()}
@@ -180,6 +181,8 @@ def test_stop_cuts_a_slow_or_endless_answer_short(fault: Fault) -> None:
     started = time.monotonic()
     portal.stop()
     assert time.monotonic() - started < 5
+    # stop() has joined the thread that was writing the answer: only the caller's remains.
+    assert set(threading.enumerate()) - threads_before <= {caller}
     caller.join(10)
     assert finished.is_set()
 
