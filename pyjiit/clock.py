@@ -17,6 +17,11 @@ __all__ = ["ServerClock"]
 
 UTC = dt.timezone.utc
 
+#: A ``Date`` further off than this is not a clock running slow but a broken or hostile
+#: header; believing it would overflow date arithmetic.  (A machine whose own clock was
+#: reset to 1970 is still within it.)
+_LARGEST_OFFSET = dt.timedelta(days=100 * 366)
+
 
 class ServerClock:
     """An estimate of the portal's current time, learnt from its ``Date`` headers.
@@ -43,16 +48,18 @@ class ServerClock:
 
         The header has a resolution of one second and was stamped somewhere
         between ``sent`` and ``received``, so it is compared with their middle.
-        A missing or malformed header is ignored.
+        A missing, malformed or absurd header (a century off) is ignored.
         """
         if not date_header:
             return
         try:
             server_time = email.utils.parsedate_to_datetime(date_header)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return
         if server_time.tzinfo is None:  # "-0000" means UTC in RFC 5322
             server_time = server_time.replace(tzinfo=UTC)
-        midpoint = sent + (received - sent) / 2
+        offset = server_time - (sent + (received - sent) / 2)
+        if abs(offset) > _LARGEST_OFFSET:
+            return
         with self._lock:
-            self._offset = server_time - midpoint
+            self._offset = offset

@@ -1,4 +1,4 @@
-"""The portal's endpoints: path, HTTP method, body mode, and whether a retry is safe.
+"""The portal's endpoints: path, HTTP method, body mode, answer kind, and whether a retry is safe.
 
 This table is the one place those facts live; the client and
 :mod:`pyjiit.testing`'s fake portal both read it.  Paths keep the portal's own
@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-__all__ = ["ALL", "Body", "Endpoint", "by_path"]
+__all__ = ["ALL", "Answer", "Body", "Endpoint", "by_path"]
 
 
 class Body(enum.Enum):
@@ -23,6 +23,25 @@ class Body(enum.Enum):
     PLAIN = "plain"
     #: The encrypted payload as bare base64 text, as the portal's own front end sends it.
     ENCRYPTED = "encrypted"
+
+
+class Answer(enum.Enum):
+    """What a Success answer of an endpoint carries in its ``response`` part.
+
+    The transport checks it, so an answer of the wrong type fails at the call,
+    naming the endpoint, rather than somewhere in the code that reads it.
+    """
+
+    #: A JSON object.
+    OBJECT = "object"
+    #: A JSON list.
+    LIST = "list"
+    #: An object or a list of objects (the JSON marks, #23, come in both forms).
+    RECORDS = "records"
+    #: Anything: a confirmation pyjiit does not read (a password change, saved feedback).
+    ANY = "any"
+    #: Not JSON but a document, read with the larger size limit (the marks PDF, #22).
+    DOCUMENT = "document"
 
 
 @dataclass(frozen=True)
@@ -46,9 +65,12 @@ class Endpoint:
     authenticated: bool = True
     retry_safe: bool = True
     sso: bool = False
+    #: What the ``response`` part of a Success answer is.
+    answer: Answer = Answer.OBJECT
 
 
 PLAIN, ENCRYPTED, NONE = Body.PLAIN, Body.ENCRYPTED, Body.NONE
+LIST, RECORDS, ANY, DOCUMENT = Answer.LIST, Answer.RECORDS, Answer.ANY, Answer.DOCUMENT
 
 # Logging in (#1-#6).  Logins are never retried: pretoken's "random" is single-use.
 CAPTCHA = Endpoint("/token/getcaptcha", NONE, method="GET", authenticated=False)  # 1
@@ -63,7 +85,7 @@ GOOGLE_SIGN_IN = Endpoint(  # 6
 # The student and the account (#7-#9).
 PERSONAL_INFO = Endpoint("/studentpersinfo/getstudent-personalinformation", PLAIN)  # 7
 BANK_INFO = Endpoint("/studentbankdetails/getstudentbankinfo", ENCRYPTED)  # 8
-CHANGE_PASSWORD = Endpoint("/clxuser/changepassword", PLAIN, retry_safe=False)  # 9
+CHANGE_PASSWORD = Endpoint("/clxuser/changepassword", PLAIN, retry_safe=False, answer=ANY)  # 9
 
 # Attendance (#10-#12).
 ATTENDANCE_META = Endpoint("/StudentClassAttendance/getstudentInforegistrationforattendence", PLAIN)  # 10
@@ -87,8 +109,8 @@ EXAM_EVENTS = Endpoint("/studentcommonsontroller/getstudentexamevents", ENCRYPTE
 EXAM_SCHEDULE = Endpoint("/studentsttattview/getstudent-examschedule", ENCRYPTED)  # 20
 MARKS_SEMESTERS = Endpoint("/studentcommonsontroller/getsemestercode-exammarks", ENCRYPTED)  # 21
 #: #22: the full path adds ``/{instituteid}/{registrationid}/{registrationcode}``.
-MARKS_PDF = Endpoint("/studentsexamview/printstudent-exammarks", NONE, method="GET")  # 22
-MARKS = Endpoint("/studentsexamview/getstudent-exammarks", ENCRYPTED)  # 23
+MARKS_PDF = Endpoint("/studentsexamview/printstudent-exammarks", NONE, method="GET", answer=DOCUMENT)  # 22
+MARKS = Endpoint("/studentsexamview/getstudent-exammarks", ENCRYPTED, answer=RECORDS)  # 23
 
 # Grades (#24-#28).
 GRADE_CARD_SEMESTERS = Endpoint("/studentgradecard/getregistrationList", ENCRYPTED)  # 24
@@ -98,7 +120,9 @@ CURRENT_SEMESTER = Endpoint("/studentsgpacgpa/checkIfstudentmasterexist", ENCRYP
 SGPA_CGPA = Endpoint("/studentsgpacgpa/getallsemesterdata", ENCRYPTED)  # 28
 
 # Money and rooms (#29-#31).
-PENDING_PAYMENTS = Endpoint("/collectionpendingpayments/getpendingpaymentsdata", ENCRYPTED)  # 29
+PENDING_PAYMENTS = Endpoint(  # 29
+    "/collectionpendingpayments/getpendingpaymentsdata", ENCRYPTED, answer=LIST
+)
 FEE_SUMMARY = Endpoint("/studentfeeledger/loadfeesummary", PLAIN)  # 30
 HOSTEL = Endpoint("/myhostelallocationdetail/gethostelallocationdetail", PLAIN)  # 31
 
@@ -106,10 +130,12 @@ HOSTEL = Endpoint("/myhostelallocationdetail/gethostelallocationdetail", PLAIN) 
 FEEDBACK_EVENTS = Endpoint("/feedbackformcontroller/getFeedbackEvent", PLAIN)  # 32
 FEEDBACK_GRID = Endpoint("/feedbackformcontroller/getGriddataForFeedback", ENCRYPTED)  # 33
 FEEDBACK_QUESTIONS = Endpoint("/feedbackformcontroller/getIemQuestion", PLAIN)  # 34
-FEEDBACK_SUBMIT = Endpoint("/feedbackformcontroller/savedatalist", ENCRYPTED, retry_safe=False)  # 35
+FEEDBACK_SUBMIT = Endpoint(  # 35
+    "/feedbackformcontroller/savedatalist", ENCRYPTED, retry_safe=False, answer=ANY
+)
 
 # MOOC subjects (#36-#37).
-MOOC_SEMESTERS = Endpoint("/moocsubjectstatus/getsemestercodelist", PLAIN)  # 36
+MOOC_SEMESTERS = Endpoint("/moocsubjectstatus/getsemestercodelist", PLAIN, answer=LIST)  # 36
 MOOC_STATUS = Endpoint("/moocsubjectstatus/getsubjectstatus", PLAIN)  # 37
 
 #: Every endpoint, in the order of docs/protocol.md.

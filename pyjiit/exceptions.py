@@ -16,10 +16,13 @@ derives from :class:`PyjiitError`, so one clause can catch all of it::
     │   ├── SessionExpired
     │   └── NotLoggedIn
     ├── AccessDenied             HTTP 403
-    ├── PortalUnavailable        5xx, 513, HTML error pages, timeouts, refused connections
+    ├── PortalUnavailable        5xx, 513, timeouts, too slow, refused connections
+    ├── NotThePortal             a Wi-Fi sign-in page, a redirect, an HTML page instead of the API
+    │   └── UntrustedCertificate a TLS certificate that is not trusted or is for another host
     ├── ProtocolError            an answer that breaks the protocol
     │   ├── EmptyResponse        200 with no body: LocalName or date key rejected
-    │   └── ResponseFormatError  JSON of an unexpected shape
+    │   ├── ResponseFormatError  JSON of an unexpected shape
+    │   └── AnswerTooLarge       an answer past the client's size limit
     └── PayloadError             ciphertext that cannot be decrypted or decoded
 """
 
@@ -34,10 +37,12 @@ __all__ = [
     "APIError",
     "AccessDenied",
     "AccountAPIError",
+    "AnswerTooLarge",
     "EmptyResponse",
     "LoginError",
     "NoDataFound",
     "NotLoggedIn",
+    "NotThePortal",
     "PayloadError",
     "PortalError",
     "PortalUnavailable",
@@ -46,6 +51,7 @@ __all__ = [
     "ResponseFormatError",
     "SessionError",
     "SessionExpired",
+    "UntrustedCertificate",
 ]
 
 
@@ -117,9 +123,40 @@ class AccessDenied(PyjiitError):
 
 
 class PortalUnavailable(PyjiitError):
-    """The portal could not be reached or is down (5xx, 513, timeouts, refused connections).
+    """The portal could not be reached, is down or is too slow (5xx, 513, timeouts, refused connections).
 
     Such failures are usually temporary and worth retrying later.
+    """
+
+
+class NotThePortal(PyjiitError):
+    """Something other than the portal's API answered, or the server could not be proven to be the portal.
+
+    A network's sign-in page (a captive portal on campus or hotel Wi-Fi), a
+    proxy's page, a redirect, an HTML page where the API answers JSON.  The
+    portal's API never redirects, and pyjiit never follows a redirect: nothing
+    is sent to the place it points to.  Retrying does not help until the
+    network is fixed: sign in to it, or check the portal's URL.
+
+    Attributes:
+        location: Where a redirect pointed (its ``Location`` header), else ``None``.
+        status_code: The HTTP status of the answer, or ``None`` when there was none
+            (a failed TLS handshake).
+    """
+
+    def __init__(self, message: str, *, location: str | None = None, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.location = location
+        self.status_code = status_code
+
+
+class UntrustedCertificate(NotThePortal):
+    """The server's TLS certificate is not trusted, or is for another host.
+
+    The handshake failed, so nothing was sent.  Either something on the
+    network intercepts HTTPS (a captive portal, a filtering proxy), or the
+    portal's certificate changed to one this machine's CA bundle does not
+    trust: then pass ``verify=`` the path of a bundle that does.  Never retried.
     """
 
 
@@ -137,6 +174,22 @@ class EmptyResponse(ProtocolError):
 
 class ResponseFormatError(ProtocolError):
     """A JSON answer lacks a field pyjiit needs, or has it in an unexpected type."""
+
+
+class AnswerTooLarge(ProtocolError):
+    """An answer was larger than the client's limit, counted after decompression.
+
+    The limits are ``Webportal``'s ``max_answer_bytes`` (JSON answers) and
+    ``max_document_bytes`` (documents such as the marks PDF); reading stops at
+    the limit, so memory stays bounded whatever the server sends.
+
+    Attributes:
+        limit: The limit that was passed, in bytes.
+    """
+
+    def __init__(self, message: str, *, limit: int | None = None) -> None:
+        super().__init__(message)
+        self.limit = limit
 
 
 class PayloadError(PyjiitError, ValueError):

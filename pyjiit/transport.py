@@ -5,6 +5,11 @@ carries (a fresh ``LocalName`` keyed on the portal's IST day, the bearer token),
 the body form of each endpoint, retries of requests that are safe to repeat,
 and the mapping of every way the portal can fail to one of
 :mod:`pyjiit.exceptions`.  It knows nothing of what the endpoints mean.
+
+Every request ends within its deadline (connect timeout + read timeout,
+retries included), reads at most ``max_answer_bytes`` of JSON or
+``max_document_bytes`` of a document, and follows no redirect: an answer
+that is not the portal's is an error, and nothing goes anywhere else.
 """
 
 from __future__ import annotations
@@ -12,23 +17,37 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
+import ssl
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
 
+from pyjiit import _json
+from pyjiit._deadline import Deadline, DeadlineAdapter
+from pyjiit._parse import describe
+from pyjiit._stream import ACCEPT_ENCODING, read_body
 from pyjiit.clock import ServerClock
 from pyjiit.encryption import generate_local_name, serialize_payload
-from pyjiit.endpoints import Body, Endpoint
+from pyjiit.endpoints import Answer, Body, Endpoint
 from pyjiit.exceptions import (
     AccessDenied,
+    AnswerTooLarge,
     APIError,
     EmptyResponse,
     NoDataFound,
+    NotThePortal,
     PortalError,
     PortalUnavailable,
     ProtocolError,
+    ResponseFormatError,
+    SessionError,
     SessionExpired,
+    UntrustedCertificate,
     is_no_data_message,
 )
 from pyjiit.utils import ist_date
@@ -38,7 +57,16 @@ if TYPE_CHECKING:
 
     from pyjiit.exceptions import PyjiitError
 
-__all__ = ["RETRY_STATUSES", "Timeout", "Transport"]
+__all__ = [
+    "BYTES_PER_VALUE",
+    "DEFAULT_MAX_ANSWER_BYTES",
+    "DEFAULT_MAX_DOCUMENT_BYTES",
+    "MIN_VALUES",
+    "RETRY_STATUSES",
+    "Timeout",
+    "Transport",
+    "deadline_seconds",
+]
 
 logger = logging.getLogger("pyjiit")
 
@@ -48,8 +76,38 @@ Timeout = float | tuple[float, float]
 #: Statuses meaning "down for a moment": a read that gets one is retried.
 RETRY_STATUSES = frozenset({502, 503, 504, 513})
 
+#: The largest JSON answer read, in bytes after decompression: the portal's
+#: answers are kilobytes (a photo and signature make the largest).
+DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024
+#: The largest document (the marks PDF) read, in bytes after decompression.
+DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+#: A JSON answer may hold one value per this many bytes of ``max_answer_bytes`` (131 072 by
+#: default; the portal's answers hold a few thousand), and :data:`MIN_VALUES` whatever the limit:
+#: Python objects take more room than their text (up to ~28 times); this keeps them bounded too.
+BYTES_PER_VALUE = 32
+#: The values a JSON answer may hold however small ``max_answer_bytes`` is (an envelope alone has ten).
+MIN_VALUES = 4096
+
+#: 511 Network Authentication Required: the status a captive portal is meant to answer with.
+_NETWORK_SIGN_IN = 511
 _SNIPPET = 80
+#: How much of a body is looked at to quote it in a message or tell HTML from JSON.
+_PEEK = 4096
 _UTC = dt.timezone.utc
+#: What a header can carry: printable ASCII (a JWT is base64url and dots).
+_HEADER_SAFE = re.compile(r"[\x21-\x7e]*")
+#: X509_V_ERR_HOSTNAME/EMAIL/IP_ADDRESS_MISMATCH: the certificate is valid, but for other names.
+_NAME_MISMATCHES = frozenset({62, 63, 64})
+
+
+def deadline_seconds(timeout: Timeout) -> float:
+    """How long one request may take, retries included: the connect timeout plus the read timeout.
+
+    ``Webportal(timeout=(10, 60))`` (the default) gives each request 70 s;
+    ``timeout=5`` gives 10 s.
+    """
+    connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+    return connect + read
 
 
 class _Retry(Exception):
@@ -60,15 +118,88 @@ class _Retry(Exception):
         self.error = error
 
 
+class _Redirected(Exception):
+    """Raised by the response hook on a 3xx, before requests reads the redirect's body."""
+
+    def __init__(self, response: requests.Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """An answer read in full (within the limits): its status, type and body."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+    @property
+    def snippet(self) -> str:
+        """A short, single-line quote of the body for an error message."""
+        flat = " ".join(self.body[:_PEEK].decode("utf-8", "replace").split())
+        return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 3] + "..."
+
+    @property
+    def is_html(self) -> bool:
+        """Whether the body is markup (by its start: plain text is often sent as ``text/html``)."""
+        return self.body[:_PEEK].lstrip().startswith(b"<")
+
+    @property
+    def is_json(self) -> bool:
+        """Whether the body says it is JSON (by its type, or by its first character)."""
+        return "json" in self.content_type.lower() or self.body[:_PEEK].lstrip().startswith((b"{", b"["))
+
+
 def _keep_headers(request: requests.PreparedRequest) -> requests.PreparedRequest:
     """An auth hook that leaves the request's own ``Authorization`` header alone."""
     return request
 
 
-def _snippet(text: str) -> str:
-    """A short, single-line quote of an answer's body for an error message."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 3] + "..."
+def _refuse_redirects(response: requests.Response, *args: object, **kwargs: object) -> None:  # noqa: ARG001 (requests' hook signature)
+    """A response hook: stop at a redirect before requests reads its body or prepares to follow it."""
+    if 300 <= response.status_code < 400:  # noqa: PLR2004
+        raise _Redirected(response)
+
+
+def _keep_deadlines(http: requests.Session) -> None:
+    """Use :class:`DeadlineAdapter` where ``http`` has requests' own adapter, with the same settings.
+
+    An adapter of another class (a user's own) is left alone: the deadline
+    is then checked between the body's pieces only.
+    """
+    for prefix in ("https://", "http://"):
+        adapter = http.adapters.get(prefix)
+        if type(adapter) is HTTPAdapter:
+            replacement = DeadlineAdapter()
+            # requests' pickling support (absent from its stubs): pool sizes, retries, blocking.
+            replacement.__setstate__(adapter.__getstate__())  # type: ignore[attr-defined]
+            adapter.close()
+            http.mount(prefix, replacement)
+
+
+def _certificate_failure(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate verification failure somewhere in the chain of ``error``, if that is what it is."""
+    pending: list[object] = [error]
+    seen: set[int] = set()
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, ssl.SSLCertVerificationError):
+            return item
+        pending.extend((item.__cause__, item.__context__, getattr(item, "reason", None), *item.args))
+    return None
+
+
+def _is_read_timeout(error: requests.RequestException) -> bool:
+    """Whether ``error`` is a read that timed out, before the headers or (wrapped by requests) in the body."""
+    if isinstance(error, requests.ReadTimeout):
+        return True
+    return isinstance(error, requests.ConnectionError) and any(
+        isinstance(argument, ReadTimeoutError) for argument in error.args
+    )
 
 
 class Transport:
@@ -77,7 +208,8 @@ class Transport:
     Args:
         base_url: The API base, e.g. ``https://host:6011/StudentPortalAPI``.
         sso_url: The base of the Google sign-in exchange.
-        timeout: Seconds to wait for a connection and for an answer.
+        timeout: Seconds to wait for a connection and for an answer; their sum
+            is each request's deadline (:func:`deadline_seconds`).
         verify: TLS verification: ``True``, ``False`` or a CA bundle path.
         retries: How many times a retry-safe request is repeated after a
             connection failure or a 502/503/504/513.
@@ -85,6 +217,8 @@ class Transport:
         user_agent: The ``User-Agent`` header.
         http: A ``requests.Session`` to use instead of a new one (for proxies,
             adapters, ...); it is closed by :meth:`close`.
+        max_answer_bytes: The largest JSON answer read, after decompression.
+        max_document_bytes: The largest document (the marks PDF) read.
     """
 
     def __init__(
@@ -98,6 +232,8 @@ class Transport:
         backoff: float,
         user_agent: str,
         http: requests.Session | None = None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.sso_url = sso_url.rstrip("/")
@@ -105,6 +241,8 @@ class Transport:
         self.verify = verify
         self.retries = retries
         self.backoff = backoff
+        self.max_answer_bytes = max_answer_bytes
+        self.max_document_bytes = max_document_bytes
         self.clock = ServerClock()
         self.http = http or requests.Session()
         # An explicit (no-op) auth stops requests from reading ~/.netrc on every
@@ -114,6 +252,13 @@ class Transport:
         self.http.auth = _keep_headers
         self.http.headers["User-Agent"] = user_agent
         self.http.headers["Accept"] = "application/json, text/plain, */*"
+        self.http.headers["Accept-Encoding"] = ACCEPT_ENCODING
+        _keep_deadlines(self.http)
+
+    @property
+    def deadline(self) -> float:
+        """Seconds each request may take, retries included (:func:`deadline_seconds` of the timeout)."""
+        return deadline_seconds(self.timeout)
 
     def close(self) -> None:
         """Close the pooled connections."""
@@ -145,22 +290,26 @@ class Transport:
         """
         answer = self._send(endpoint, payload, token=token)
         self._check_status(endpoint, answer)
-        return self._envelope(endpoint, answer, error)
+        response = self._envelope(endpoint, answer, error)
+        self._check_kind(endpoint, response)
+        return response
 
-    def download(self, endpoint: Endpoint, suffix: str, *, token: str | None) -> requests.Response:
-        """GET ``endpoint`` + ``suffix`` and return the answer, for non-JSON bodies such as PDFs.
+    def download(self, endpoint: Endpoint, suffix: str, *, token: str | None) -> bytes:
+        """GET ``endpoint`` + ``suffix`` and return the body, for non-JSON answers such as PDFs.
 
         HTTP and transport failures raise as in :meth:`call`; a JSON answer is
         an error envelope and raises like one.
         """
         answer = self._send(endpoint, None, token=token, suffix=suffix)
         self._check_status(endpoint, answer)
-        if "json" in answer.headers.get("Content-Type", "") or answer.content.lstrip().startswith(b"{"):
+        if answer.is_json:
             self._envelope(endpoint, answer, APIError)
             raise ProtocolError(f"{endpoint.path}: expected a document, got a JSON Success answer")
-        if answer.status_code != 200:  # noqa: PLR2004
-            raise ProtocolError(f"{endpoint.path}: HTTP {answer.status_code}: {_snippet(answer.text)}")
-        return answer
+        if answer.is_html:
+            raise self._not_the_portal(endpoint, answer, "an HTML page answered")
+        if answer.status != 200:  # noqa: PLR2004
+            raise ProtocolError(f"{endpoint.path}: HTTP {answer.status}: {answer.snippet}")
+        return answer.body
 
     # -- sending -------------------------------------------------------------------------
 
@@ -171,37 +320,62 @@ class Transport:
         *,
         token: str | None,
         suffix: str = "",
-    ) -> requests.Response:
+    ) -> _Answer:
+        deadline = Deadline.start(self.deadline)
         attempts = 1 + (self.retries if endpoint.retry_safe else 0)
-        for attempt in range(attempts):
-            try:
-                return self._attempt(endpoint, payload, token=token, suffix=suffix)
-            except _Retry as retry:
-                if attempt + 1 == attempts:
-                    raise retry.error from retry.__cause__
-                delay = self.backoff * 2**attempt
-                logger.info("%s failed (%s); retrying in %.2f s", endpoint.path, retry.error, delay)
-                time.sleep(delay)
+        with deadline.applied():
+            for attempt in range(attempts):
+                try:
+                    return self._attempt(endpoint, payload, token=token, suffix=suffix, deadline=deadline)
+                except _Retry as retry:
+                    delay = self.backoff * 2**attempt
+                    # No retry that the deadline would cut short: the last error says more.
+                    if attempt + 1 == attempts or delay >= deadline.remaining():
+                        raise retry.error from retry.__cause__
+                    logger.info("%s failed (%s); retrying in %.2f s", endpoint.path, retry.error, delay)
+                    time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _attempt(
-        self, endpoint: Endpoint, payload: Mapping[str, Any] | None, *, token: str | None, suffix: str
-    ) -> requests.Response:
+        self,
+        endpoint: Endpoint,
+        payload: Mapping[str, Any] | None,
+        *,
+        token: str | None,
+        suffix: str,
+        deadline: Deadline,
+    ) -> _Answer:
         """Send once; raise ``_Retry`` for failures worth another attempt."""
         day = ist_date(self.clock.now())
-        answer = self._exchange(endpoint, payload, token=token, suffix=suffix, day=day)
-        if answer.status_code == 200 and not answer.content and ist_date(self.clock.now()) != day:  # noqa: PLR2004
+        answer = self._exchange(endpoint, payload, token=token, suffix=suffix, day=day, deadline=deadline)
+        if answer.status == 200 and not answer.body and ist_date(self.clock.now()) != day:  # noqa: PLR2004
             # The answer's Date header showed that the portal is on another IST
             # day than the key we used (its clock is minutes off around
             # midnight): it refused the LocalName without acting, so sending
             # again with its day's key is harmless, even for a login.
             logger.info("%s: the portal is on another IST day; resending with its key", endpoint.path)
             answer = self._exchange(
-                endpoint, payload, token=token, suffix=suffix, day=ist_date(self.clock.now())
+                endpoint,
+                payload,
+                token=token,
+                suffix=suffix,
+                day=ist_date(self.clock.now()),
+                deadline=deadline,
             )
-        if answer.status_code in RETRY_STATUSES:
+        if answer.status in RETRY_STATUSES:
             raise _Retry(self._unavailable(endpoint, answer))
         return answer
+
+    def _headers(self, endpoint: Endpoint, token: str | None, day: dt.date) -> dict[str, str]:
+        headers = {"LocalName": generate_local_name(day)}
+        if endpoint.authenticated:
+            if token and not _HEADER_SAFE.fullmatch(token):
+                # Sent as is, it would fail deep in http.client (or smuggle a header in).
+                raise SessionError("the session token holds characters a header cannot carry: log in again")
+            headers["Authorization"] = f"Bearer {token or ''}"
+        if endpoint.body is not Body.NONE:
+            headers["Content-Type"] = "application/json"
+        return headers
 
     def _exchange(
         self,
@@ -211,90 +385,150 @@ class Transport:
         token: str | None,
         suffix: str,
         day: dt.date,
-    ) -> requests.Response:
-        headers = {"LocalName": generate_local_name(day)}
-        if endpoint.authenticated:
-            headers["Authorization"] = f"Bearer {token or ''}"
+        deadline: Deadline,
+    ) -> _Answer:
+        if deadline.passed:
+            raise deadline.exceeded(endpoint.path)
+        headers = self._headers(endpoint, token, day)
         body: str | None = None
-        if endpoint.body is not Body.NONE:
-            headers["Content-Type"] = "application/json"
-            body = (
-                serialize_payload(payload or {}, day)
-                if endpoint.body is Body.ENCRYPTED
-                else json.dumps(payload or {}, separators=(",", ":"), ensure_ascii=False)
-            )
+        if endpoint.body is Body.ENCRYPTED:
+            body = serialize_payload(payload or {}, day)
+        elif endpoint.body is Body.PLAIN:
+            body = json.dumps(payload or {}, separators=(",", ":"), ensure_ascii=False)
+        connect, read = self.timeout if isinstance(self.timeout, tuple) else (self.timeout, self.timeout)
         sent = dt.datetime.now(_UTC)
         try:
-            answer = self.http.request(
+            response = self.http.request(
                 endpoint.method,
                 self.url(endpoint, suffix),
                 data=body.encode("utf-8") if body is not None else None,
                 headers=headers,
-                timeout=self.timeout,
+                timeout=(deadline.bound(connect), deadline.bound(read)),
                 verify=self.verify,
+                stream=True,
+                allow_redirects=False,
+                hooks={"response": [_refuse_redirects]},
             )
-        except requests.Timeout as exc:
-            unavailable = PortalUnavailable(
-                f"{endpoint.path}: the portal did not answer within {self.timeout} s"
-            )
-            if isinstance(exc, requests.ConnectTimeout):
-                raise _Retry(unavailable) from exc
-            raise unavailable from exc
-        except requests.exceptions.SSLError as exc:
-            # Not retried: a certificate that is not trusted now will not be on the next try.
-            raise PortalUnavailable(
-                f"{endpoint.path}: the TLS handshake with the portal failed (is its certificate "
-                f"trusted? see Webportal's verify): {exc}"
-            ) from exc
-        except requests.ConnectionError as exc:
-            raise _Retry(
-                PortalUnavailable(f"{endpoint.path}: could not reach the portal ({type(exc).__name__})")
-            ) from exc
+        except _Redirected as redirect:
+            redirect.response.close()
+            raise self._redirect(endpoint, redirect.response) from None
         except requests.RequestException as exc:
-            raise PortalUnavailable(f"{endpoint.path}: request failed ({type(exc).__name__})") from exc
-        self.clock.observe(answer.headers.get("Date"), sent, dt.datetime.now(_UTC))
+            raise self._failure(endpoint, exc, deadline) from exc
+        try:
+            self.clock.observe(response.headers.get("Date"), sent, dt.datetime.now(_UTC))
+            limit = self.max_document_bytes if endpoint.answer is Answer.DOCUMENT else self.max_answer_bytes
+            content = read_body(response, limit=limit, deadline=deadline, what=endpoint.path)
+        except requests.RequestException as exc:
+            raise self._failure(endpoint, exc, deadline) from exc
+        finally:
+            response.close()  # back to the pool once read in full; closed otherwise
         logger.debug(
-            "%s %s -> %s (%d bytes)", endpoint.method, endpoint.path, answer.status_code, len(answer.content)
+            "%s %s -> %s (%d bytes)", endpoint.method, endpoint.path, response.status_code, len(content)
         )
-        return answer
+        return _Answer(response.status_code, response.headers.get("Content-Type", ""), content)
+
+    def _failure(  # noqa: PLR0911 (one return per kind of failure)
+        self, endpoint: Endpoint, error: requests.RequestException, deadline: Deadline
+    ) -> Exception:
+        """The exception (or ``_Retry``) for a request that failed with requests' ``error``."""
+        path = endpoint.path
+        if deadline.passed:
+            return deadline.exceeded(path)
+        if isinstance(error, requests.exceptions.SSLError):
+            # Not retried: a certificate that is not trusted now will not be on the next try.
+            return self._tls_failure(endpoint, error)
+        unanswered = PortalUnavailable(f"{path}: the portal did not answer within {self.timeout} s")
+        if isinstance(error, requests.ConnectTimeout):
+            return _Retry(unanswered)
+        if _is_read_timeout(error):
+            return unanswered  # not repeated: the portal may still be working on it
+        if isinstance(error, requests.ConnectionError):
+            return _Retry(PortalUnavailable(f"{path}: could not reach the portal ({type(error).__name__})"))
+        if isinstance(error, requests.exceptions.ContentDecodingError):
+            return ProtocolError(f"{path}: the answer's compressed body is corrupt")
+        return PortalUnavailable(f"{path}: request failed ({type(error).__name__})")
+
+    @staticmethod
+    def _tls_failure(endpoint: Endpoint, error: requests.exceptions.SSLError) -> PyjiitError:
+        failure = _certificate_failure(error)
+        if failure is None:
+            return PortalUnavailable(f"{endpoint.path}: the TLS handshake with the portal failed: {error}")
+        what = "is for another host" if failure.verify_code in _NAME_MISMATCHES else "is not trusted"
+        return UntrustedCertificate(
+            f"{endpoint.path}: the TLS handshake failed: the server's certificate {what} "
+            f"({failure.verify_message}), so it may not be the portal.  Nothing was sent.  Is a network "
+            "sign-in page or a proxy intercepting HTTPS?  If the portal's certificate changed, pass "
+            "Webportal's verify= a CA bundle that trusts it."
+        )
+
+    @staticmethod
+    def _redirect(endpoint: Endpoint, response: requests.Response) -> NotThePortal:
+        location = response.headers.get("Location")
+        where = repr(location[:200]) if location else "nowhere (no Location header)"
+        return NotThePortal(
+            f"{endpoint.path}: HTTP {response.status_code} redirect to {where}: the portal's API never "
+            "redirects, so this answer is not the portal's (a network sign-in page, a proxy, a moved "
+            "portal?).  The redirect was not followed: nothing was sent there.",
+            location=location,
+            status_code=response.status_code,
+        )
 
     # -- reading answers -----------------------------------------------------------------
 
-    def _check_status(self, endpoint: Endpoint, answer: requests.Response) -> None:
+    def _check_status(self, endpoint: Endpoint, answer: _Answer) -> None:
         """Raise for the HTTP statuses and bodies that say the call failed whatever the content."""
-        status = answer.status_code
+        status = answer.status
         if status == 401:  # noqa: PLR2004
             raise SessionExpired(f"{endpoint.path}: the portal rejected the session token (HTTP 401)")
         if status == 403:  # noqa: PLR2004
-            raise AccessDenied(
-                f"{endpoint.path}: the portal refused access (HTTP 403): {_snippet(answer.text)}"
-            )
+            raise AccessDenied(f"{endpoint.path}: the portal refused access (HTTP 403): {answer.snippet}")
+        if status == _NETWORK_SIGN_IN:
+            raise self._not_the_portal(endpoint, answer, "the network asks you to sign in")
         if status >= 500:  # noqa: PLR2004
             raise self._unavailable(endpoint, answer)
-        if not answer.content and status == 200:  # noqa: PLR2004
+        if not answer.body and status == 200:  # noqa: PLR2004
             raise EmptyResponse(
                 f"{endpoint.path}: the portal answered with an empty body; this usually "
                 "means it rejected the LocalName header (a date key of another IST day)"
             )
 
-    def _envelope(self, endpoint: Endpoint, answer: requests.Response, error: type[PortalError]) -> Any:  # noqa: ANN401
+    def _envelope(self, endpoint: Endpoint, answer: _Answer, error: type[PortalError]) -> Any:  # noqa: ANN401
         """Read the JSON envelope; return its ``response`` or raise its failure."""
-        status = answer.status_code
+        status = answer.status
         document = self._json(endpoint, answer)
         if not isinstance(document, dict):
-            raise ProtocolError(f"{endpoint.path}: expected a JSON object, got: {_snippet(answer.text)}")
-        envelope_status = document.get("status")
-        if envelope_status == 401:  # noqa: PLR2004 (Spring's error body)
-            raise SessionExpired(f"{endpoint.path}: the portal rejected the session token")
-        if not isinstance(envelope_status, dict) or "responseStatus" not in envelope_status:
             raise ProtocolError(
-                f"{endpoint.path}: HTTP {status} answer without a status envelope: {_snippet(answer.text)}"
+                f"{endpoint.path}: expected a JSON object, got {describe(document)}: {answer.snippet}"
+            )
+        envelope_status = document.get("status")
+        if envelope_status == 401 and type(envelope_status) is int:  # noqa: PLR2004 (Spring's error body)
+            raise SessionExpired(f"{endpoint.path}: the portal rejected the session token")
+        if not isinstance(envelope_status, dict) or not isinstance(
+            envelope_status.get("responseStatus"), str
+        ):
+            raise ProtocolError(
+                f"{endpoint.path}: HTTP {status} answer without a status envelope "
+                f"('status' is {describe(envelope_status)}): {answer.snippet}"
             )
         if envelope_status["responseStatus"] != "Success":
             self._raise_failure(endpoint, status, envelope_status, error)
         if not 200 <= status < 300:  # noqa: PLR2004
             raise ProtocolError(f"{endpoint.path}: HTTP {status} with a Success envelope")
         return document.get("response")
+
+    @staticmethod
+    def _check_kind(endpoint: Endpoint, response: object) -> None:
+        """Raise unless ``response`` is of the :class:`~pyjiit.endpoints.Answer` kind of ``endpoint``."""
+        expected = {
+            Answer.OBJECT: ((dict,), "an object"),
+            Answer.LIST: ((list,), "a list"),
+            Answer.RECORDS: ((dict, list), "an object or a list"),
+        }.get(endpoint.answer)
+        if expected is not None and not isinstance(response, expected[0]):
+            raise ResponseFormatError(
+                f"{endpoint.path}: expected {expected[1]} as the answer's 'response', "
+                f"got {describe(response)}"
+            )
 
     @staticmethod
     def _raise_failure(
@@ -315,33 +549,47 @@ class Transport:
             endpoint=endpoint.path,
         )
 
-    @staticmethod
-    def _json(endpoint: Endpoint, answer: requests.Response) -> Any:  # noqa: ANN401
+    def _decode(self, body: bytes) -> Any:  # noqa: ANN401 (any JSON value)
+        """``body`` as strict JSON with a bounded number of values (see :mod:`pyjiit._json`)."""
+        return _json.decode(body, max_values=max(MIN_VALUES, self.max_answer_bytes // BYTES_PER_VALUE))
+
+    def _json(self, endpoint: Endpoint, answer: _Answer) -> Any:  # noqa: ANN401
         try:
-            return answer.json()
-        except ValueError:
-            pass
-        if answer.text.lstrip().startswith("<"):
-            raise PortalUnavailable(
-                f"{endpoint.path}: the portal answered an HTML page (HTTP {answer.status_code}) "
-                f"instead of JSON: {_snippet(answer.text)}"
-            )
+            return self._decode(answer.body)
+        except _json.TooManyValues as error:
+            raise AnswerTooLarge(
+                f"{endpoint.path}: the answer holds {error} (one per {BYTES_PER_VALUE} bytes of "
+                "max_answer_bytes); raise Webportal's max_answer_bytes if the portal's answers really "
+                "are this large",
+                limit=self.max_answer_bytes,
+            ) from None
+        except _json.BadJSON as error:
+            raise ProtocolError(f"{endpoint.path}: the portal's JSON answer is unusable: {error}") from None
+        except _json.NotJSON as error:
+            reason = str(error)
+        if answer.is_html:
+            raise self._not_the_portal(endpoint, answer, "an HTML page answered")
         raise ProtocolError(
-            f"{endpoint.path}: the portal's answer is not JSON (HTTP {answer.status_code}): "
-            f"{_snippet(answer.text)}"
+            f"{endpoint.path}: the portal's answer is not JSON ({reason}) (HTTP {answer.status}): "
+            f"{answer.snippet}"
         )
 
     @staticmethod
-    def _unavailable(endpoint: Endpoint, answer: requests.Response) -> PortalUnavailable:
+    def _not_the_portal(endpoint: Endpoint, answer: _Answer, what: str) -> NotThePortal:
+        return NotThePortal(
+            f"{endpoint.path}: {what} (HTTP {answer.status}): this is not the portal.  Is the network "
+            f"asking you to sign in (a Wi-Fi login page), or a proxy in the way?  It says: {answer.snippet}",
+            status_code=answer.status,
+        )
+
+    def _unavailable(self, endpoint: Endpoint, answer: _Answer) -> PortalUnavailable:
         detail = ""
         try:
-            document = answer.json()
+            document = self._decode(answer.body)
         except ValueError:
             document = None
         if isinstance(document, dict) and document.get("exception"):
-            detail = f": {document['exception']}"
-        elif answer.text.strip():
-            detail = f": {_snippet(answer.text)}"
-        return PortalUnavailable(
-            f"{endpoint.path}: the portal is unavailable (HTTP {answer.status_code}){detail}"
-        )
+            detail = f": {str(document['exception'])[:_SNIPPET]}"
+        elif answer.snippet:
+            detail = f": {answer.snippet}"
+        return PortalUnavailable(f"{endpoint.path}: the portal is unavailable (HTTP {answer.status}){detail}")

@@ -37,7 +37,7 @@ from pyjiit.models.attendance import Semester
 from pyjiit.models.exams import ExamEvents
 from pyjiit.models.registration import Registrations
 from pyjiit.session import WebportalSession
-from pyjiit.transport import Timeout, Transport
+from pyjiit.transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -106,13 +106,19 @@ class Webportal:
             without the real portal.
         sso_url: The base of the Google sign-in exchange (default: :data:`SSO_API`).
         timeout: Seconds to wait for a connection and for an answer, as
-            ``(connect, read)`` or one number for both.
+            ``(connect, read)`` or one number for both.  Their sum is the
+            deadline of each request to the portal, retries included: 70 s by
+            default (see :func:`pyjiit.transport.deadline_seconds`).
         verify: TLS verification: ``True``, ``False``, or the path of a CA bundle.
         retries: How often a read is repeated after a connection failure or a
             502/503/504/513 answer.  Logins, password changes and feedback are never repeated.
         backoff: Seconds before the first retry; each next wait doubles.
         session: A session to start with (e.g. from :meth:`WebportalSession.from_dict`).
         http: A ``requests.Session`` to send with (for proxies or custom adapters).
+        max_answer_bytes: The largest JSON answer read, counted after
+            decompression (4 MiB by default); a larger one raises
+            :class:`~pyjiit.exceptions.AnswerTooLarge`.
+        max_document_bytes: The largest document read: the marks PDF (16 MiB by default).
     """
 
     def __init__(
@@ -126,6 +132,8 @@ class Webportal:
         backoff: float = 0.5,
         session: WebportalSession | None = None,
         http: requests.Session | None = None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
     ) -> None:
         # Read at construction, not definition, so that code written for 0.1.0a9
         # can be pointed elsewhere by setting pyjiit.wrapper.API.
@@ -140,6 +148,12 @@ class Webportal:
         seconds = timeout if isinstance(timeout, tuple) else (timeout,)
         if not all(value > 0 for value in seconds):
             raise ValueError(f"timeout must be positive seconds, got {timeout!r}")
+        for name, limit in (
+            ("max_answer_bytes", max_answer_bytes),
+            ("max_document_bytes", max_document_bytes),
+        ):
+            if type(limit) is not int or limit < 1:  # bool is an int, and is not a size
+                raise ValueError(f"{name} must be a positive number of bytes, got {limit!r}")
         if isinstance(verify, str) and not Path(verify).exists():
             raise ValueError(f"verify names no CA bundle: {verify!r} does not exist")
         self.session: WebportalSession | None = session
@@ -152,6 +166,8 @@ class Webportal:
             backoff=backoff,
             user_agent=f"pyjiit/{__version__} (+https://github.com/codelif/pyjiit)",
             http=http,
+            max_answer_bytes=max_answer_bytes,
+            max_document_bytes=max_document_bytes,
         )
         #: Logging in and out, the captcha, the portal's configuration, the password.
         self.account = AccountCalls(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pyjiit import endpoints
-from pyjiit._parse import require_object
+from pyjiit._parse import get_id, require_object
 from pyjiit.calls._base import Calls, Request
 from pyjiit.default import CAPTCHA
 from pyjiit.exceptions import AccountAPIError, LoginError
@@ -46,6 +46,8 @@ class AccountCalls(Calls):
             )
         )
         pretoken.pop("rejectedData", None)
+        # The login step cannot succeed without the single-use `random` (protocol #2): say so here.
+        get_id(pretoken, "random", "pretoken-check answer")
         payload = {**pretoken, "Modulename": "STUDENTMODULE", "passwordotpvalue": password}
         answer = self._send(Request(endpoints.GENERATE_TOKEN, payload), error=LoginError)
         session = WebportalSession(require_object(answer, "login answer"))

@@ -54,7 +54,7 @@ class ExamCalls(Calls):
         """
         session = self._client._require_session()
         suffix = f"/{session.instituteid}/{semester.registration_id}/{semester.registration_code}"
-        document = self._client._transport.download(endpoints.MARKS_PDF, suffix, token=session.token).content
+        document = self._client._transport.download(endpoints.MARKS_PDF, suffix, token=session.token)
         if not document.startswith(b"%PDF-"):
             raise ProtocolError(f"{endpoints.MARKS_PDF.path}: the answer is not a PDF document")
         return document

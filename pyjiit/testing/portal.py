@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING, Any
 from pyjiit.testing.data import DEMO
 from pyjiit.testing.handlers import ROUTES
 from pyjiit.testing.protocol import API_BASE, SSO_BASE, Exchange, ReceivedRequest
-from pyjiit.testing.server import PortalServer
+from pyjiit.testing.server import LocalServer, PortalServer
 from pyjiit.testing.state import PortalState
 from pyjiit.testing.tls import ServerCertificate
 
 if TYPE_CHECKING:
-    from types import TracebackType
-
     from typing_extensions import Self
 
     from pyjiit.testing.data import DemoStudent
@@ -29,7 +27,7 @@ __all__ = ["FakePortal"]
 _ANY_ADDRESS = {"0.0.0.0", "::", ""}  # noqa: S104 (names of the wildcard address, not a bind)
 
 
-class FakePortal:
+class FakePortal(LocalServer):
     """A local portal serving the demo student over HTTP or HTTPS, for tests and demos.
 
     It follows docs/protocol.md as closely as the real portal is known: the
@@ -41,7 +39,7 @@ class FakePortal:
     ``LocalName`` check comes before the token check, and a body in the wrong
     mode is a 400 (also for #8, where UNK saw a 500).
 
-    Use it as a context manager, or call :meth:`start` and :meth:`stop`::
+    Use it as a context manager, or call :meth:`start` and :meth:`~pyjiit.testing.server.LocalServer.stop`::
 
         with FakePortal() as portal:
             client = Webportal(portal.url, sso_url=portal.sso_url)
@@ -95,8 +93,6 @@ class FakePortal:
             legacy_token_path=legacy_token_path,
         )
         self._exchange = Exchange(self._state, ROUTES, self._wait)
-        self._server: PortalServer | None = None
-        self._certificate: ServerCertificate | None = None
 
     def __repr__(self) -> str:
         """Show where it serves, never the credentials."""
@@ -128,31 +124,6 @@ class FakePortal:
         self._state.sso_exchange_url = self.sso_url + "/token/generate-token-google-signin"
         self._server.start()
         return self
-
-    def stop(self) -> None:
-        """Stop serving: close every connection, join every thread, delete the CA file.
-
-        Calling it again, or on a portal never started, does nothing.
-        """
-        server, self._server = self._server, None
-        if server is not None:
-            server.stop()
-        if self._certificate is not None:
-            self._certificate.remove()
-            self._certificate = None
-
-    def __enter__(self) -> Self:
-        """Start serving (see :meth:`start`)."""
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        """Stop serving (see :meth:`stop`)."""
-        self.stop()
 
     def _wait(self, seconds: float) -> bool:
         server = self._server

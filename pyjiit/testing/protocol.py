@@ -6,7 +6,7 @@ things (docs/protocol.md 2.x):
 
 1. the path: unknown paths get Spring's 404;
 2. an injected :class:`~pyjiit.testing.faults.Fault`, which replaces
-   everything below (a delay only postpones it);
+   everything below (a delay only postpones it, a trickle only slows it);
 3. the HTTP method: Spring's 405;
 4. the ``LocalName`` header, decrypted with the key of the *server's* IST day:
    missing or wrong gives HTTP 200 with an empty body;
@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import binascii
 import collections
+import dataclasses
 import json
 import threading
 from dataclasses import dataclass, field
@@ -207,6 +208,10 @@ class Exchange:
         with self._lock:
             self._faults[endpoint].extend([fault] * times)
 
+    def now(self) -> dt.datetime:
+        """Return the server clock's time."""
+        return self.state.now()
+
     def _next_fault(self, endpoint: Endpoint) -> Fault | None:
         with self._lock:
             queue = self._faults.get(endpoint)
@@ -231,7 +236,7 @@ class Exchange:
         self.requests.append(ReceivedRequest(method, path, dict(headers), body, payload, status))
         return reply
 
-    def _answer(  # noqa: PLR0911 (one return per check, in the portal's order)
+    def _answer(
         self,
         method: str,
         full_path: str,
@@ -242,17 +247,39 @@ class Exchange:
         decoded: dict[str, Any] | _Refused | None,
     ) -> Reply | None:
         """Decide the answer; ``full_path`` is for error bodies, ``path`` for handlers."""
-        state = self.state
         if endpoint is None or decoded is None:
-            return spring_error(404, full_path, state.now(), "No static resource " + full_path.lstrip("/"))
+            return spring_error(
+                404, full_path, self.state.now(), "No static resource " + full_path.lstrip("/")
+            )
         fault = self._next_fault(endpoint)
         if fault is not None:
             if fault.kind == "drop":
                 return None
             if fault.kind == "reply":
                 return fault.reply
+            if fault.kind == "trickle":
+                reply = self._check_and_answer(
+                    method, full_path, path, endpoint=endpoint, headers=headers, decoded=decoded
+                )
+                return dataclasses.replace(reply, trickle=fault.seconds, trickle_headers=fault.slow_headers)
             if self._wait(fault.seconds):  # a delay, cut short by stop()
                 return None
+        return self._check_and_answer(
+            method, full_path, path, endpoint=endpoint, headers=headers, decoded=decoded
+        )
+
+    def _check_and_answer(
+        self,
+        method: str,
+        full_path: str,
+        path: str,
+        *,
+        endpoint: Endpoint,
+        headers: Mapping[str, str],
+        decoded: dict[str, Any] | _Refused,
+    ) -> Reply:
+        """The answer of a portal without faults."""
+        state = self.state
         if method != endpoint.method:
             return spring_error(405, full_path, state.now(), f"Request method '{method}' is not supported")
         if not local_name_ok(_header(headers, "LocalName"), state.today()):

@@ -34,17 +34,27 @@ JSON_TYPE = "application/json"
 
 @dataclass(frozen=True)
 class Reply:
-    """One HTTP answer.
+    """One HTTP answer, and how it leaves the server.
 
     Attributes:
         status: The HTTP status code.
         body: The body's bytes (its length becomes ``Content-Length``).
         content_type: The ``Content-Type`` header, or ``None`` to send none.
+        headers: More headers, e.g. ``Location`` or ``Content-Encoding``.
+        trickle: Seconds between bytes: the answer leaves one byte at a time
+            (0, the default: all at once).
+        trickle_headers: Whether the status line and headers trickle too, not only the body.
+        endless: Send :attr:`body` again and again, with no ``Content-Length``,
+            until the client hangs up.
     """
 
     status: int = 200
     body: bytes = b""
     content_type: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    trickle: float = 0.0
+    trickle_headers: bool = False
+    endless: bool = False
 
 
 #: HTTP 200 with no body: the portal's answer to a missing or wrong ``LocalName``.

@@ -1,9 +1,11 @@
 """The fake portal's HTTP(S) server: threads, sockets and clean shutdown.
 
-What to answer is decided by :class:`~pyjiit.testing.protocol.Exchange`; this
-module only moves bytes.  HTTP/1.1 with keep-alive, one thread per
-connection, ``Content-Length`` on every answer and a ``Date`` header from the
-*server's* clock (clients measure the portal's clock skew from it).
+What to answer is decided by a :class:`Responder` (the fake portal's
+:class:`~pyjiit.testing.protocol.Exchange`); this module only moves bytes.
+HTTP/1.1 with keep-alive, one thread per connection, ``Content-Length`` on
+every answer (except endless ones) and a ``Date`` header from the *server's*
+clock (clients measure the portal's clock skew from it).  An answer may
+trickle out a byte at a time or never end (:class:`~pyjiit.testing.replies.Reply`).
 :meth:`PortalServer.stop` closes every connection and joins every thread, so a
 stopped portal leaves nothing behind.
 """
@@ -12,18 +14,27 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import io
 import logging
 import socket
 import ssl
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+from pyjiit.testing.replies import Reply
 
 if TYPE_CHECKING:
-    from pyjiit.testing.protocol import Exchange
+    import datetime as dt
+    from collections.abc import Mapping
+    from types import TracebackType
 
-__all__ = ["PortalServer"]
+    from typing_extensions import Self
+
+    from pyjiit.testing.tls import ServerCertificate
+
+__all__ = ["LocalServer", "PortalServer", "Responder"]
 
 logger = logging.getLogger("pyjiit.testing")
 
@@ -31,6 +42,16 @@ logger = logging.getLogger("pyjiit.testing")
 _POLL_INTERVAL = 0.02
 #: Idle keep-alive connections are closed after this many seconds, freeing their thread.
 IDLE_TIMEOUT = 30.0
+
+
+class Responder(Protocol):
+    """What a :class:`PortalServer` asks for each answer."""
+
+    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply | None:
+        """Return the reply to one request, or ``None`` to drop the connection."""
+
+    def now(self) -> dt.datetime:
+        """Return the server clock's time, for the ``Date`` header."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -65,7 +86,7 @@ class _Handler(BaseHTTPRequestHandler):
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             # Every portal client sends Content-Length; refuse rather than guess.
             self.close_connection = True
-            self._send(411, b"", None)
+            self._write(Reply(411))
             return
         try:
             length = int(self.headers.get("Content-Length", "0"))
@@ -73,24 +94,60 @@ class _Handler(BaseHTTPRequestHandler):
             length = -1
         if length < 0:
             self.close_connection = True
-            self._send(400, b"", None)
+            self._write(Reply(400))
             return
         body = self.rfile.read(length)
-        reply = self.server.exchange.handle(self.command, self.path, dict(self.headers.items()), body)
+        reply = self.server.responder.handle(self.command, self.path, dict(self.headers.items()), body)
         if reply is None:
             self.close_connection = True  # drop: close without a word
             return
-        self._send(reply.status, reply.body, reply.content_type)
+        try:
+            self._write(reply)
+        except OSError:  # the client hung up (as it should on an endless or trickling answer)
+            self.close_connection = True
 
-    def _send(self, status: int, body: bytes, content_type: str | None) -> None:
-        self.send_response(status)
-        if content_type is not None:
-            self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
+    def _write(self, reply: Reply) -> None:
+        self.send_response(reply.status)
+        if reply.content_type is not None:
+            self.send_header("Content-Type", reply.content_type)
+        for name, value in reply.headers:
+            self.send_header(name, value)
+        if reply.endless:
+            self.close_connection = True  # the body ends when the connection does
+        else:
+            self.send_header("Content-Length", str(len(reply.body)))
         if self.close_connection:
             self.send_header("Connection", "close")
-        self.end_headers()
-        self.wfile.write(body)
+        head = self._head()
+        if reply.endless:
+            self.wfile.write(head)
+            while not self.server.stopping.is_set():
+                self.wfile.write(reply.body)
+        elif reply.trickle:
+            if not reply.trickle_headers:
+                self.wfile.write(head)
+                self.wfile.flush()
+            self._trickle((head if reply.trickle_headers else b"") + reply.body, reply.trickle)
+        else:
+            self.wfile.write(head + reply.body)
+
+    def _head(self) -> bytes:
+        """The status line and headers queued so far, as bytes (``end_headers`` writes them to a buffer)."""
+        wfile, self.wfile = self.wfile, io.BytesIO()
+        try:
+            self.end_headers()
+            return self.wfile.getvalue()
+        finally:
+            self.wfile = wfile
+
+    def _trickle(self, data: bytes, interval: float) -> None:
+        """Write ``data`` one byte at a time, ``interval`` seconds apart, until done or the server stops."""
+        for index in range(len(data)):
+            self.wfile.write(data[index : index + 1])
+            self.wfile.flush()
+            if self.server.wait(interval):
+                self.close_connection = True
+                return
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _serve  # noqa: N815 (http.server's names)
 
@@ -100,7 +157,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def date_time_string(self, timestamp: float | None = None) -> str:
         """The ``Date`` header: the server clock, offset included."""
-        now = self.server.exchange.state.now().timestamp() if timestamp is None else timestamp
+        now = self.server.responder.now().timestamp() if timestamp is None else timestamp
         return email.utils.formatdate(now, usegmt=True)
 
     def log_message(self, format: str, *args: object) -> None:
@@ -108,27 +165,31 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class PortalServer(ThreadingHTTPServer):
-    """A threading HTTP(S) server for one :class:`~pyjiit.testing.protocol.Exchange`.
+    """A threading HTTP(S) server whose answers a :class:`Responder` decides.
 
     Args:
         address: ``(host, port)`` to bind; port 0 picks a free one.
-        exchange: Decides every answer.
+        responder: Decides every answer (the fake portal's
+            :class:`~pyjiit.testing.protocol.Exchange`).
         tls: Serve HTTPS with this context.
+
+    Attributes:
+        connections: How many connections it has accepted.
     """
 
-    # Daemon threads, so a portal nobody stopped never holds up the interpreter's
-    # exit; socketserver joins only non-daemon ones, so stop() joins these itself.
-    daemon_threads = True
+    #: How long :meth:`stop` waits for each connection's thread once its connection is shut down.
+    JOIN_SECONDS = 10.0
 
     def __init__(
-        self, address: tuple[str, int], exchange: Exchange, tls: ssl.SSLContext | None = None
+        self, address: tuple[str, int], responder: Responder, tls: ssl.SSLContext | None = None
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        self.exchange = exchange
+        self.responder = responder
+        self.connections = 0
         self._tls = tls
         self._connections: set[socket.socket] = set()
-        self._workers: list[threading.Thread] = []
+        self._connection_threads: list[threading.Thread] = []
         self._connections_lock = threading.Lock()
         self.stopping = threading.Event()
         super().__init__(address, _Handler)
@@ -147,19 +208,25 @@ class PortalServer(ThreadingHTTPServer):
     def get_request(self) -> tuple[socket.socket, tuple[str, int]]:
         """Accept a connection, wrapped for TLS (the handshake waits for its thread)."""
         connection, address = self.socket.accept()
+        self.connections += 1  # only the serving thread accepts
         if self._tls is not None:
             connection = self._tls.wrap_socket(connection, server_side=True, do_handshake_on_connect=False)
         return connection, address
 
     def process_request(self, request: socket.socket, client_address: tuple[str, int]) -> None:  # type: ignore[override]
-        """Serve a connection on a thread of its own, remembered so that :meth:`stop` can join it."""
-        worker = threading.Thread(
+        """Serve the connection on a thread of its own, which :meth:`stop` joins.
+
+        The threads are daemons, so that a process exiting without ``stop()``
+        does not wait for them.  socketserver does not join daemon threads,
+        hence this list.
+        """
+        thread = threading.Thread(
             target=self.process_request_thread, args=(request, client_address), daemon=True
         )
         with self._connections_lock:
-            self._workers = [thread for thread in self._workers if thread.is_alive()]
-            self._workers.append(worker)
-        worker.start()
+            self._connection_threads = [alive for alive in self._connection_threads if alive.is_alive()]
+            self._connection_threads.append(thread)
+        thread.start()
 
     def track(self, connection: socket.socket) -> None:
         """Remember an open connection, so :meth:`stop` can close it."""
@@ -195,11 +262,11 @@ class PortalServer(ThreadingHTTPServer):
             self.shutdown()
             self._thread.join()
         self.server_close()
-        # No new worker can start now that the serving loop has ended.
+        # Connections accepted meanwhile were hung up as their threads started (track()).
         with self._connections_lock:
-            workers, self._workers = self._workers, []
-        for worker in workers:
-            worker.join()
+            threads, self._connection_threads = self._connection_threads, []
+        for thread in threads:
+            thread.join(self.JOIN_SECONDS)
 
 
 def _hang_up(connection: socket.socket) -> None:
@@ -208,3 +275,49 @@ def _hang_up(connection: socket.socket) -> None:
     # the feet of the thread still reading it.  OSError: the client hung up first.
     with contextlib.suppress(OSError):
         socket.socket.shutdown(connection, socket.SHUT_RDWR)
+
+
+class LocalServer:
+    """Something served on this machine by a :class:`PortalServer`: stopping it, and the ``with`` statement.
+
+    :class:`~pyjiit.testing.FakePortal` and
+    :class:`~pyjiit.testing.RecordingServer` are ones: their ``start()``
+    makes the server (and its TLS certificate); stopping is the same for both.
+    """
+
+    _server: PortalServer | None = None
+    _certificate: ServerCertificate | None = None
+
+    def start(self) -> LocalServer:
+        """Start serving in a background thread (nothing happens if it already is); return itself."""
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """Stop serving: close every connection, join every thread, delete the CA file.
+
+        Calling it again, or on a server never started, does nothing.
+        """
+        server, self._server = self._server, None
+        if server is not None:
+            server.stop()
+            self._stopped(server)
+        if self._certificate is not None:
+            self._certificate.remove()
+            self._certificate = None
+
+    def _stopped(self, server: PortalServer) -> None:
+        """Called once ``server`` has stopped, to keep what it knew."""
+
+    def __enter__(self) -> Self:
+        """Start serving (see :meth:`start`)."""
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Stop serving (see :meth:`stop`)."""
+        self.stop()

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from pyjiit.clock import ServerClock
 from pyjiit.testing import FakePortal
 from pyjiit.utils import IST, ist_date
 from tests.portal_clients import make_client
@@ -42,3 +43,23 @@ def test_portal_running_slow_is_tracked() -> None:
         assert abs(client.server_time - (dt.datetime.now(UTC) - dt.timedelta(seconds=508))) < dt.timedelta(
             seconds=3
         )
+
+
+@pytest.mark.parametrize(
+    "date_header",
+    [
+        "Fri, 31 Dec 9999 23:59:59 GMT",
+        "Wed, 01 Jan 1000 00:00:00 GMT",
+        "Thu, 01 Jan 1970 00:00:00 +99999999999",
+        "soon",
+    ],
+)
+def test_an_absurd_date_header_is_ignored(date_header: str) -> None:
+    """Believed, a Date millennia away would make every later call overflow (OverflowError)."""
+    clock = ServerClock()
+    now = dt.datetime.now(UTC)
+    clock.observe("Sun, 06 Nov 1994 08:49:37 GMT", now, now)  # a machine whose clock is 30 years fast
+    learnt = clock.offset
+    clock.observe(date_header, now, now)
+    assert clock.offset == learnt
+    assert abs(clock.now() - (dt.datetime.now(UTC) + learnt)) < dt.timedelta(seconds=5)

@@ -15,10 +15,13 @@ from pyjiit.exceptions import (
     APIError,
     EmptyResponse,
     NoDataFound,
+    NotThePortal,
     PortalUnavailable,
     ProtocolError,
     PyjiitError,
+    SessionError,
     SessionExpired,
+    UntrustedCertificate,
 )
 from pyjiit.testing import FakePortal, Fault
 from tests.portal_clients import TIMEOUT, make_client
@@ -47,7 +50,7 @@ def call(client: Webportal) -> object:
         (Fault.server_error("java.lang.NullPointerException"), PortalUnavailable, "NullPointerException"),
         (Fault.status(400, ""), ProtocolError, "HTTP 400"),
         (Fault.empty(), EmptyResponse, "LocalName"),
-        (Fault.not_json("<html><body>Maintenance</body></html>"), PortalUnavailable, "HTML page"),
+        (Fault.not_json("<html><body>Maintenance</body></html>"), NotThePortal, "HTML page"),
         (Fault.not_json("I am a teapot"), ProtocolError, "I am a teapot"),
         (Fault.status(200, "[1, 2]", "application/json"), ProtocolError, "JSON object"),
         (Fault.status(200, '{"hello": 1}', "application/json"), ProtocolError, "status envelope"),
@@ -140,9 +143,9 @@ def test_refused_connection_is_unavailable() -> None:
         assert isinstance(caught.value.__cause__, requests.ConnectionError)
 
 
-def test_untrusted_certificate_is_unavailable_with_cause(portal: FakePortal) -> None:
-    with Webportal(portal.url, timeout=TIMEOUT, retries=0) as client:
-        with pytest.raises(PortalUnavailable, match="TLS handshake") as caught:
+def test_untrusted_certificate_is_refused_unretried_with_cause(portal: FakePortal) -> None:
+    with Webportal(portal.url, timeout=TIMEOUT, retries=2, backoff=0.01) as client:
+        with pytest.raises(UntrustedCertificate, match="certificate is not trusted") as caught:
             client.get_captcha()
         assert isinstance(caught.value.__cause__, requests.exceptions.SSLError)
         assert len(portal.requests) == 0
@@ -155,3 +158,16 @@ def test_component_without_classes_counts_zero(logged_in: Webportal, portal: Fak
     detail = logged_in.attendance.detail()
     first = detail.subjects[0].components[0]
     assert (first.attended, first.total, first.percentage) == (0, 0, None)
+
+
+@pytest.mark.parametrize("token", ["eyJ.x.y\r\nX-Injected: 1", "eyJ.tökén.y", "eyJ x y"])
+def test_a_token_no_header_can_carry_is_refused_before_sending(
+    logged_in: Webportal, portal: FakePortal, token: str
+) -> None:
+    """Such a token (from a login answer or a file): it would fail in http.client or smuggle a header."""
+    assert logged_in.session is not None
+    logged_in.session.token = token
+    with pytest.raises(SessionError, match="log in again") as caught:
+        logged_in.get_fee_summary()
+    assert token not in str(caught.value)
+    assert portal.requests == []

@@ -1,0 +1,113 @@
+r"""Decoding the portal's JSON strictly, failing only with ``ValueError``.
+
+Python's ``json`` accepts more than JSON, and fails in ways that are not
+``ValueError``: it reads ``NaN`` and ``Infinity``, lets ``1e999`` overflow to
+infinity, raises ``RecursionError`` on deep nesting, and turns a ``\ud800``
+escape into a string that cannot be encoded again (the next request built
+from it would fail with ``UnicodeEncodeError``).  Values nested just short of
+the recursion limit decode, but then exhaust the stack of the code that
+walks them (``repr()``, an error message).  :func:`decode` refuses all of it.
+
+It can also bound how many values a text holds, because the objects they
+become take more memory than the text: up to some 28 times, for a text of
+one-key objects (``[{"":0},{"":0},...]``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+__all__ = ["MAX_DEPTH", "BadJSON", "NotJSON", "TooManyValues", "decode"]
+
+#: The deepest nesting of objects and lists accepted.  The portal's answers
+#: are a handful of levels deep; much deeper ones cannot be walked safely.
+MAX_DEPTH = 64
+
+#: A ``\uD800``-``\uDFFF`` escape: only through one can a decoded string hold a surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class NotJSON(ValueError):
+    """The bytes are not JSON text: not UTF-8, or not JSON's syntax."""
+
+
+class BadJSON(ValueError):
+    """The text is JSON but holds what pyjiit refuses: deep nesting, NaN, infinity, lone surrogates."""
+
+
+class TooManyValues(ValueError):
+    """The text holds more values than allowed."""
+
+
+def decode(body: bytes, *, max_values: int | None = None) -> Any:  # noqa: ANN401 (any JSON value)
+    """Decode ``body`` as UTF-8 JSON.
+
+    Args:
+        body: The bytes.
+        max_values: How many values the text may hold, counted (before
+            decoding, from above) as its commas and opening brackets.
+
+    Raises:
+        NotJSON: ``body`` is not UTF-8 JSON text.
+        BadJSON: It is, but nests deeper than :data:`MAX_DEPTH`, holds a
+            non-finite number, or a string with a lone UTF-16 surrogate.
+        TooManyValues: It holds more than ``max_values`` values.
+    """
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise NotJSON(f"invalid UTF-8 at byte {error.start}") from None
+    if max_values is not None and text.count(",") + text.count("[") + text.count("{") > max_values:
+        raise TooManyValues(f"more than {max_values:,} values")
+    try:
+        document = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except RecursionError:
+        raise BadJSON(f"nested more than {MAX_DEPTH} levels deep") from None
+    except json.JSONDecodeError as error:
+        raise NotJSON(str(error)) from None
+    except BadJSON:
+        raise
+    except ValueError as error:  # an integer too long to convert (sys.get_int_max_str_digits)
+        raise BadJSON(str(error)) from None
+    _check_depth(document)
+    if _SURROGATE_ESCAPE.search(text):
+        _check_encodable(document)
+    return document
+
+
+def _refuse_constant(name: str) -> float:
+    raise BadJSON(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise BadJSON(f"the number {text[:20]} is too large")
+    return number
+
+
+def _check_depth(document: object) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, walking one level at a time (no recursion)."""
+    level = [document] if isinstance(document, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise BadJSON(f"nested more than {MAX_DEPTH} levels deep")
+        level = [
+            child
+            for container in level
+            for child in (container.values() if isinstance(container, dict) else container)
+            if isinstance(child, (dict, list))
+        ]
+
+
+def _check_encodable(document: object) -> None:
+    """Refuse strings (keys too) holding a lone surrogate: they cannot be encoded as UTF-8."""
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadJSON("a string holds a lone UTF-16 surrogate (an unpaired \\ud800-\\udfff escape)") from None

@@ -1,0 +1,123 @@
+"""Answers are read up to a size limit, counted after decompression, and in the encodings asked for."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from pyjiit import Webportal
+from pyjiit.endpoints import BANK_INFO, MARKS_PDF
+from pyjiit.exceptions import AnswerTooLarge, ProtocolError
+from pyjiit.testing import FakePortal, Fault
+from pyjiit.transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES
+from tests.portal_clients import TIMEOUT
+
+PATH = BANK_INFO.path
+SUCCESS = {"status": {"responseStatus": "Success", "errors": None, "identifier": None}, "response": {"a": 1}}
+BODY = json.dumps(SUCCESS).encode()
+
+
+def client_of(portal: FakePortal, **limits: int) -> Webportal:
+    """A client with these limits, on a session of a client without (the login answers are larger)."""
+    settings = {"sso_url": portal.sso_url, "verify": portal.ca_file or True, "timeout": TIMEOUT}
+    with Webportal(portal.url, **settings) as login:  # type: ignore[arg-type]
+        session = login.student_login(portal.username, portal.password)
+    return Webportal(portal.url, session=session, **settings, **limits)  # type: ignore[arg-type]
+
+
+def test_the_defaults() -> None:
+    assert (DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES) == (4 << 20, 16 << 20)
+    with Webportal() as client:
+        transport = client._transport
+        assert (transport.max_answer_bytes, transport.max_document_bytes) == (4 << 20, 16 << 20)
+
+
+@pytest.mark.parametrize(("limit", "fits"), [(len(BODY), True), (len(BODY) - 1, False)])
+def test_the_limit_is_inclusive(portal: FakePortal, limit: int, fits: bool) -> None:
+    with client_of(portal, max_answer_bytes=limit) as client:
+        portal.inject(PATH, Fault.status(200, BODY, "application/json"))
+        if fits:
+            assert client.get_student_bank_info() == {"a": 1}
+        else:
+            with pytest.raises(AnswerTooLarge, match=f"limit of {limit:,} bytes") as caught:
+                client.get_student_bank_info()
+            assert caught.value.limit == limit
+
+
+def test_decompressed_bytes_are_counted(portal: FakePortal) -> None:
+    """A gzip answer of a few hundred bytes that inflates past the limit is too large."""
+    fault = Fault.gzip_bomb(100_000)
+    assert fault.reply is not None
+    assert len(fault.reply.body) < 1000
+    with client_of(portal, max_answer_bytes=50_000) as client:
+        portal.inject(PATH, fault)
+        with pytest.raises(AnswerTooLarge, match="after decompression"):
+            client.get_student_bank_info()
+
+
+def test_a_gzip_answer_within_the_limit_is_read(portal: FakePortal) -> None:
+    compressed = gzip.compress(BODY)
+    with client_of(portal, max_answer_bytes=len(BODY)) as client:
+        portal.inject(PATH, Fault.status(200, compressed, "application/json", {"Content-Encoding": "gzip"}))
+        assert client.get_student_bank_info() == {"a": 1}
+
+
+def test_the_marks_pdf_is_read_with_the_document_limit(portal: FakePortal) -> None:
+    with client_of(portal) as client:
+        semester = client.get_semesters_for_marks()[0]
+        document = client.download_marks(semester)
+    assert document.startswith(b"%PDF-")
+    assert len(document) > 1000
+    # JSON answers are limited to 1000 bytes here; the document is not one of them.
+    with client_of(portal, max_answer_bytes=1000, max_document_bytes=len(document)) as client:
+        assert client.download_marks(semester) == document
+    with (
+        client_of(portal, max_document_bytes=len(document) - 1) as client,
+        pytest.raises(AnswerTooLarge, match=MARKS_PDF.path),
+    ):
+        client.download_marks(semester)
+
+
+@pytest.mark.parametrize(("values", "fits"), [(8000, True), (8300, False)])
+def test_a_json_answer_holds_one_value_per_32_bytes_of_the_limit(
+    portal: FakePortal, values: int, fits: bool
+) -> None:
+    """256 KiB allow 8192 values (commas and opening brackets), however short the text."""
+    response: dict[str, list[int]] = {"a": [0] * values}
+    body = json.dumps({**SUCCESS, "response": response}, separators=(",", ":")).encode()
+    assert len(body) < 20_000
+    with client_of(portal, max_answer_bytes=256 * 1024) as client:
+        portal.inject(PATH, Fault.status(200, body, "application/json"))
+        if fits:
+            assert client.get_student_bank_info() == response
+        else:
+            with pytest.raises(AnswerTooLarge, match="holds more than 8,192 values") as caught:
+                client.get_student_bank_info()
+            assert caught.value.limit == 256 * 1024
+
+
+@pytest.mark.parametrize("encoding", ["br", "zstd", "compress", "gzip, br"])
+def test_encodings_not_asked_for_are_refused(portal: FakePortal, encoding: str) -> None:
+    with client_of(portal) as client:
+        portal.inject(PATH, Fault.status(200, BODY, "application/json", {"Content-Encoding": encoding}))
+        with pytest.raises(ProtocolError, match="content encoding pyjiit did not ask for"):
+            client.get_student_bank_info()
+    assert portal.requests[-1].header("Accept-Encoding") == "gzip, deflate"
+
+
+def test_a_corrupt_gzip_body_is_a_protocol_error(portal: FakePortal) -> None:
+    with client_of(portal) as client:
+        portal.inject(
+            PATH, Fault.status(200, b"not gzip at all", "application/json", {"Content-Encoding": "gzip"})
+        )
+        with pytest.raises(ProtocolError, match="compressed body is corrupt"):
+            client.get_student_bank_info()
+
+
+@pytest.mark.parametrize("limit", [0, -1, 1.5, True, "4MB"])
+@pytest.mark.parametrize("name", ["max_answer_bytes", "max_document_bytes"])
+def test_limits_must_be_positive_integers(name: str, limit: object) -> None:
+    with pytest.raises(ValueError, match=f"{name} must be a positive number of bytes"):
+        Webportal(**{name: limit})  # type: ignore[arg-type]
