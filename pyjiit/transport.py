@@ -100,14 +100,18 @@ _HEADER_SAFE = re.compile(r"[\x21-\x7e]*")
 _NAME_MISMATCHES = frozenset({62, 63, 64})
 
 
+def timeout_parts(timeout: Timeout) -> tuple[float, float]:
+    """``(connect, read)`` seconds of a timeout given as requests takes it: a pair or one number for both."""
+    return timeout if isinstance(timeout, tuple) else (timeout, timeout)
+
+
 def deadline_seconds(timeout: Timeout) -> float:
     """How long one request may take, retries included: the connect timeout plus the read timeout.
 
     ``Webportal(timeout=(10, 60))`` (the default) gives each request 70 s;
     ``timeout=5`` gives 10 s.
     """
-    connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
-    return connect + read
+    return sum(timeout_parts(timeout))
 
 
 class _Retry(Exception):
@@ -395,7 +399,7 @@ class Transport:
             body = serialize_payload(payload or {}, day)
         elif endpoint.body is Body.PLAIN:
             body = json.dumps(payload or {}, separators=(",", ":"), ensure_ascii=False)
-        connect, read = self.timeout if isinstance(self.timeout, tuple) else (self.timeout, self.timeout)
+        connect, read = timeout_parts(self.timeout)
         sent = dt.datetime.now(_UTC)
         try:
             response = self.http.request(
@@ -437,11 +441,12 @@ class Transport:
         if isinstance(error, requests.exceptions.SSLError):
             # Not retried: a certificate that is not trusted now will not be on the next try.
             return self._tls_failure(endpoint, error)
-        unanswered = PortalUnavailable(f"{path}: the portal did not answer within {self.timeout} s")
+        connect, read = timeout_parts(self.timeout)
         if isinstance(error, requests.ConnectTimeout):
-            return _Retry(unanswered)
+            return _Retry(PortalUnavailable(f"{path}: could not connect to the portal within {connect:g} s"))
         if _is_read_timeout(error):
-            return unanswered  # not repeated: the portal may still be working on it
+            # Not repeated: the portal may still be working on it.
+            return PortalUnavailable(f"{path}: the portal did not answer within {read:g} s")
         if isinstance(error, requests.ConnectionError):
             return _Retry(PortalUnavailable(f"{path}: could not reach the portal ({type(error).__name__})"))
         if isinstance(error, requests.exceptions.ContentDecodingError):

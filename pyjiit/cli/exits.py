@@ -11,6 +11,7 @@ from pyjiit import endpoints
 from pyjiit.exceptions import (
     AccessDenied,
     NotLoggedIn,
+    NotThePortal,
     PayloadError,
     PortalError,
     PortalUnavailable,
@@ -40,6 +41,8 @@ class ExitCode(enum.IntEnum):
     UNAVAILABLE = 4
     #: The portal refused the request (wrong password, access denied...).
     REFUSED = 5
+    #: Something else answered: a network's sign-in page, a redirect, a certificate not trusted.
+    NOT_THE_PORTAL = 6
     #: Stopped with Ctrl-C.
     INTERRUPTED = 130
     #: Standard output was closed early (``pyjiit ... | head``): 128 + SIGPIPE, as a shell
@@ -56,6 +59,7 @@ exit codes:
   3    not logged in, or the session expired: run `pyjiit login`
   4    the portal is unavailable: try again later
   5    the portal refused (wrong password, access denied, ...)
+  6    something else answered: sign in to the network, or check the portal's address and certificate
   130  interrupted (Ctrl-C)
   141  standard output closed early, e.g. by `| head` (nothing is printed)"""
 
@@ -68,19 +72,20 @@ class CommandError(Exception):
     """A command cannot do what was asked, e.g. download marks the portal does not have yet."""
 
 
+#: The exit code of each kind of failure, first match wins; anything else is ``ERROR``.
+_CODES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], ExitCode], ...] = (
+    (UsageError, ExitCode.USAGE),
+    ((NotLoggedIn, SessionExpired), ExitCode.NOT_LOGGED_IN),
+    (PortalUnavailable, ExitCode.UNAVAILABLE),
+    (NotThePortal, ExitCode.NOT_THE_PORTAL),
+    ((PortalError, AccessDenied), ExitCode.REFUSED),
+    (KeyboardInterrupt, ExitCode.INTERRUPTED),
+)
+
+
 def exit_code(error: BaseException) -> ExitCode:
     """Return the exit code for ``error``."""
-    if isinstance(error, UsageError):
-        return ExitCode.USAGE
-    if isinstance(error, (NotLoggedIn, SessionExpired)):
-        return ExitCode.NOT_LOGGED_IN
-    if isinstance(error, PortalUnavailable):
-        return ExitCode.UNAVAILABLE
-    if isinstance(error, (PortalError, AccessDenied)):
-        return ExitCode.REFUSED
-    if isinstance(error, KeyboardInterrupt):
-        return ExitCode.INTERRUPTED
-    return ExitCode.ERROR
+    return next((code for kinds, code in _CODES if isinstance(error, kinds)), ExitCode.ERROR)
 
 
 #: The message of each kind of failure, first match wins; ``{error}`` is the error's own message,
@@ -88,6 +93,13 @@ def exit_code(error: BaseException) -> ExitCode:
 _MESSAGES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], str], ...] = (
     (SessionExpired, "your session has expired: run `pyjiit login` to log in again"),
     (PortalUnavailable, "the portal{where} is unavailable, try again later ({error})"),
+    (
+        NotThePortal,
+        (
+            "the server{where} is not the portal ({error}): sign in to the network if it asks you to, "
+            "or check --portal-url and --ca-file"
+        ),
+    ),
     ((PortalError, AccessDenied), "the portal{where} refused: {error}"),
     ((ProtocolError, PayloadError), "the portal{where} sent an answer pyjiit cannot read: {error}"),
     (KeyboardInterrupt, "interrupted"),

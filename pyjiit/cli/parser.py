@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_TIMEOUT_SECONDS", "build_parser"]
 
-#: ``--timeout``'s default: the library's read timeout.  The command passes one number (used
-#: for connecting and for each answer) so that a timeout message shows plain seconds.
+#: ``--timeout``'s default: the library's read timeout (connecting keeps the library's default).
 DEFAULT_TIMEOUT_SECONDS = max(DEFAULT_TIMEOUT)
 
 _DESCRIPTION = """\
@@ -101,8 +100,7 @@ def _add_global_options(add_argument: Callable[..., argparse.Action], *, with_de
         type=_seconds,
         metavar="SECONDS",
         default=default(DEFAULT_TIMEOUT_SECONDS),
-        help="how long to wait for the portal to connect and to answer "
-        f"(default: {DEFAULT_TIMEOUT_SECONDS:g})",
+        help=f"how long to wait for each answer of the portal (default: {DEFAULT_TIMEOUT_SECONDS:g})",
     )
     add_argument(
         "--json",

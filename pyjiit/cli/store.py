@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from pyjiit.exceptions import NotLoggedIn, SessionError
-from pyjiit.wrapper import Webportal
+from pyjiit.wrapper import DEFAULT_TIMEOUT, Webportal
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -61,8 +61,15 @@ class PortalAddress:
     ca_file: str | None = None
 
     def connect(self, timeout: float) -> Webportal:
-        """Return a client of this portal (not logged in) that waits ``timeout`` seconds for it."""
-        return Webportal(self.url, sso_url=self.sso_url, verify=self.ca_file or True, timeout=timeout)
+        """Return a client of this portal (not logged in) that waits ``timeout`` seconds for each answer.
+
+        Connecting waits no longer than the library's default connect timeout:
+        a portal that cannot be reached is reported as soon as by the library.
+        """
+        connect = min(DEFAULT_TIMEOUT[0], timeout)
+        return Webportal(
+            self.url, sso_url=self.sso_url, verify=self.ca_file or True, timeout=(connect, timeout)
+        )
 
 
 class SessionStore:

@@ -57,6 +57,16 @@ def test_timeout_in_seconds(here: Cli, portal: FakePortal) -> None:
     )
 
 
+def test_a_network_sign_in_page_is_not_the_portal(here: Cli, portal: FakePortal) -> None:
+    # Campus Wi-Fi answering with its own page: nothing to retry later, something to do now.
+    portal.inject(endpoints.FEE_SUMMARY.path, Fault.captive_portal())
+    result = here("fees")
+    assert result.code == ExitCode.NOT_THE_PORTAL
+    assert result.stderr.startswith(f"pyjiit: error: the server at {host_of(portal.url)} is not the portal (")
+    assert "sign in to the network" in result.stderr
+    assert "try again later" not in result.stderr
+
+
 def test_errors_name_the_host_and_keep_paths_for_debug(here: Cli, portal: FakePortal) -> None:
     path = endpoints.ATTENDANCE_META.path
     # One more than the client's retries of a read.

@@ -12,6 +12,7 @@ import pytest
 
 from pyjiit import endpoints
 from pyjiit.cli import main
+from pyjiit.cli.exits import ExitCode
 from pyjiit.testing import FakePortal, Fault
 from pyjiit.testing.data import pending_charge
 from tests.cli.conftest import Cli, logged_in
@@ -190,7 +191,7 @@ def test_tls_portal_with_its_ca_file(tmp_path: Path) -> None:
         untrusted = Cli(tmp_path / "other", mode)(
             "--portal-url", portal.url, "login", portal.username, password=portal.password
         )
-        assert untrusted.code == 1  # an untrusted certificate is not "unavailable, try later"
+        assert untrusted.code == ExitCode.NOT_THE_PORTAL  # not "unavailable, try again later"
         assert "certificate is not trusted" in untrusted.stderr
 
 
