@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from pyjiit import __version__
 from pyjiit._parse import get_object, require_object
+from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
 from pyjiit.calls import (
     AccountCalls,
     AttendanceCalls,
@@ -37,7 +38,6 @@ from pyjiit.models.attendance import Semester
 from pyjiit.models.exams import ExamEvents
 from pyjiit.models.registration import Registrations
 from pyjiit.session import WebportalSession
-from pyjiit.transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -108,7 +108,7 @@ class Webportal:
         timeout: Seconds to wait for a connection and for an answer, as
             ``(connect, read)`` or one number for both.  Their sum is the
             deadline of each request to the portal, retries included: 70 s by
-            default (see :func:`pyjiit.transport.deadline_seconds`).
+            default (see the errors guide, "How long a request may take").
         verify: TLS verification: ``True``, ``False``, or the path of a CA bundle.
         retries: How often a read is repeated after a connection failure or a
             502/503/504/513 answer.  Logins, password changes and feedback are never repeated.

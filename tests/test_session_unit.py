@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from pyjiit.clock import ServerClock
+from pyjiit._clock import ServerClock
 from pyjiit.exceptions import ResponseFormatError, SessionError
 from pyjiit.session import WebportalSession, token_expiry
 

@@ -1,7 +1,7 @@
 """Faults a test can make the fake portal answer with, one per call.
 
 Each constructor reproduces a failure that clients of the real portal have met
-(PORTAL.md 2.9): the 513 "temporarily unavailable" page, Java exceptions, the
+(docs/protocol.md 2.9): the 513 "temporarily unavailable" page, Java exceptions, the
 empty 200 of a rejected ``LocalName``, HTML where JSON was expected, Failure
 envelopes, slow answers and dropped connections.  Others play a hostile
 network or server: answers that trickle in a byte at a time, never end, or

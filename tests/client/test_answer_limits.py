@@ -8,10 +8,10 @@ import json
 import pytest
 
 from pyjiit import Webportal
+from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES
 from pyjiit.endpoints import BANK_INFO, MARKS_PDF
 from pyjiit.exceptions import AnswerTooLarge, ProtocolError
 from pyjiit.testing import FakePortal, Fault
-from pyjiit.transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES
 from tests.portal_clients import TIMEOUT
 
 PATH = BANK_INFO.path

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pyjiit.clock import ServerClock
+from pyjiit._clock import ServerClock
 from pyjiit.testing import FakePortal
 from pyjiit.utils import IST, ist_date
 from tests.portal_clients import make_client

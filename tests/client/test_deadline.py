@@ -10,10 +10,10 @@ from requests.adapters import HTTPAdapter
 
 from pyjiit import Webportal
 from pyjiit._deadline import DeadlineAdapter
+from pyjiit._transport import deadline_seconds
 from pyjiit.endpoints import CREDITS, FEE_SUMMARY
 from pyjiit.exceptions import PortalUnavailable
 from pyjiit.testing import FakePortal, Fault
-from pyjiit.transport import deadline_seconds
 from pyjiit.wrapper import DEFAULT_TIMEOUT
 from tests.portal_clients import make_client
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pytest
 
 from pyjiit import Webportal, endpoints
+from pyjiit._transport import BYTES_PER_VALUE, DEFAULT_MAX_ANSWER_BYTES, deadline_seconds
 from pyjiit.exceptions import (
     AnswerTooLarge,
     NotThePortal,
@@ -29,7 +30,6 @@ from pyjiit.exceptions import (
     UntrustedCertificate,
 )
 from pyjiit.testing import FakePortal, Fault, RecordingServer
-from pyjiit.transport import BYTES_PER_VALUE, DEFAULT_MAX_ANSWER_BYTES, deadline_seconds
 from tests.portal_clients import make_client
 
 from .conftest import BACKOFF, RETRIES

@@ -28,10 +28,10 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ReadTimeoutError
 
 from pyjiit import _json
+from pyjiit._clock import ServerClock
 from pyjiit._deadline import Deadline, DeadlineAdapter
 from pyjiit._parse import describe
 from pyjiit._stream import ACCEPT_ENCODING, read_body
-from pyjiit.clock import ServerClock
 from pyjiit.encryption import generate_local_name, serialize_payload
 from pyjiit.endpoints import Answer, Body, Endpoint
 from pyjiit.exceptions import (
