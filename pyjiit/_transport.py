@@ -14,6 +14,7 @@ that is not the portal's is an error, and nothing goes anywhere else.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -44,6 +45,7 @@ from pyjiit.exceptions import (
     PortalError,
     PortalUnavailable,
     ProtocolError,
+    PyjiitError,
     ResponseFormatError,
     SessionError,
     SessionExpired,
@@ -53,9 +55,8 @@ from pyjiit.exceptions import (
 from pyjiit.utils import ist_date
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
-    from pyjiit.exceptions import PyjiitError
 
 __all__ = [
     "BYTES_PER_VALUE",
@@ -112,6 +113,24 @@ def deadline_seconds(timeout: Timeout) -> float:
     ``timeout=5`` gives 10 s.
     """
     return sum(timeout_parts(timeout))
+
+
+@contextlib.contextmanager
+def about(endpoint: Endpoint, status_code: int | None = None) -> Iterator[None]:
+    """Mark every pyjiit error raised in the block with the call it is about.
+
+    Sets :attr:`~pyjiit.exceptions.PyjiitError.endpoint` (and ``status_code``,
+    when the answer's is known) where the error does not say already, so every
+    error of a call carries them without each ``raise`` repeating them.
+    """
+    try:
+        yield
+    except PyjiitError as error:
+        if error.endpoint is None:
+            error.endpoint = endpoint.path
+        if error.status_code is None:
+            error.status_code = status_code
+        raise
 
 
 class _Retry(Exception):
@@ -292,10 +311,12 @@ class Transport:
         Raises:
             PyjiitError: a subclass for every way the call can fail (see :mod:`pyjiit.exceptions`).
         """
-        answer = self._send(endpoint, payload, token=token)
-        self._check_status(endpoint, answer)
-        response = self._envelope(endpoint, answer, error)
-        self._check_kind(endpoint, response)
+        with about(endpoint):
+            answer = self._send(endpoint, payload, token=token)
+        with about(endpoint, answer.status):
+            self._check_status(endpoint, answer)
+            response = self._envelope(endpoint, answer, error)
+            self._check_kind(endpoint, response)
         return response
 
     def download(self, endpoint: Endpoint, suffix: str, *, token: str | None) -> bytes:
@@ -304,16 +325,18 @@ class Transport:
         HTTP and transport failures raise as in :meth:`call`; a JSON answer is
         an error envelope and raises like one.
         """
-        answer = self._send(endpoint, None, token=token, suffix=suffix)
-        self._check_status(endpoint, answer)
-        if answer.is_json:
-            self._envelope(endpoint, answer, APIError)
-            raise ProtocolError(f"{endpoint.path}: expected a document, got a JSON Success answer")
-        if answer.is_html:
-            raise self._not_the_portal(endpoint, answer, "an HTML page answered")
-        if answer.status != 200:  # noqa: PLR2004
-            raise ProtocolError(f"{endpoint.path}: HTTP {answer.status}: {answer.snippet}")
-        return answer.body
+        with about(endpoint):
+            answer = self._send(endpoint, None, token=token, suffix=suffix)
+        with about(endpoint, answer.status):
+            self._check_status(endpoint, answer)
+            if answer.is_json:
+                self._envelope(endpoint, answer, APIError)
+                raise ProtocolError(f"{endpoint.path}: expected a document, got a JSON Success answer")
+            if answer.is_html:
+                raise self._not_the_portal(endpoint, answer, "an HTML page answered")
+            if answer.status != 200:  # noqa: PLR2004
+                raise ProtocolError(f"{endpoint.path}: HTTP {answer.status}: {answer.snippet}")
+            return answer.body
 
     # -- sending -------------------------------------------------------------------------
 
@@ -597,4 +620,7 @@ class Transport:
             detail = f": {str(document['exception'])[:_SNIPPET]}"
         elif answer.snippet:
             detail = f": {answer.snippet}"
-        return PortalUnavailable(f"{endpoint.path}: the portal is unavailable (HTTP {answer.status}){detail}")
+        message = f"{endpoint.path}: the portal is unavailable (HTTP {answer.status}){detail}"
+        unavailable = PortalUnavailable(message)
+        unavailable.status_code = answer.status
+        return unavailable

@@ -56,7 +56,17 @@ __all__ = [
 
 
 class PyjiitError(Exception):
-    """Base class of every error raised by pyjiit."""
+    """Base class of every error raised by pyjiit.
+
+    Attributes:
+        endpoint: The portal path the failed call went to (``/token/pretoken-check``),
+            or ``None`` for an error that belongs to no call.
+        status_code: The HTTP status of the portal's answer, or ``None`` when
+            there was no answer (a timeout, a refused connection) or no call.
+    """
+
+    endpoint: str | None = None
+    status_code: int | None = None
 
 
 class PortalError(PyjiitError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pyjiit._transport import about
 from pyjiit.exceptions import NoDataFound
 
 if TYPE_CHECKING:
@@ -63,4 +64,5 @@ class Calls:
             if empty is None:
                 raise
             return empty
-        return model.from_response(answer)
+        with about(request.endpoint):
+            return model.from_response(answer)

@@ -19,6 +19,7 @@ from pyjiit.exceptions import (
     PortalUnavailable,
     ProtocolError,
     PyjiitError,
+    ResponseFormatError,
     SessionError,
     SessionExpired,
     UntrustedCertificate,
@@ -63,6 +64,41 @@ def test_fault_maps_to_exception(
     portal.inject(PATH, fault)
     with pytest.raises(error, match=message):
         call(logged_in)
+
+
+@pytest.mark.parametrize(
+    ("fault", "status"),
+    [
+        (Fault.status(401, '{"status":401}', "application/json"), 401),
+        (Fault.status(403, "Invalid CORS request"), 403),
+        (Fault.unavailable(), 513),
+        (Fault.server_error(), 500),
+        (Fault.empty(), 200),
+        (Fault.captive_portal(), 200),
+        (Fault.status(200, "[1, 2]", "application/json"), 200),
+        (Fault.failure(errors=["Invalid URL"]), 200),
+        (Fault.delay(5), None),  # no answer: no status
+        (Fault.drop(), None),
+    ],
+)
+def test_every_error_of_a_call_names_its_endpoint_and_status(
+    logged_in: Webportal, portal: FakePortal, fault: Fault, status: int | None
+) -> None:
+    portal.inject(PATH, fault, times=3)  # retries see it too
+    with pytest.raises(PyjiitError) as caught:
+        call(logged_in)
+    assert (caught.value.endpoint, caught.value.status_code) == (PATH, status)
+
+
+def test_an_answer_of_the_wrong_shape_names_its_endpoint(logged_in: Webportal, portal: FakePortal) -> None:
+    # Raised while building the typed model, after the transport is done with the answer.
+    portal.inject(
+        endpoints.CREDITS.path,
+        Fault.status(200, '{"status": {"responseStatus": "Success"}, "response": {}}', "application/json"),
+    )
+    with pytest.raises(ResponseFormatError) as caught:
+        logged_in.registration.credits()
+    assert caught.value.endpoint == endpoints.CREDITS.path
 
 
 def test_failure_envelope(logged_in: Webportal, portal: FakePortal) -> None:
