@@ -11,9 +11,9 @@ HTTPS on 127.0.0.1, and serves all 37 endpoints for one demo student.  Run
 
 from __future__ import annotations
 
+from pyjiit.testing._protocol import ReceivedRequest
 from pyjiit.testing.faults import Fault
 from pyjiit.testing.portal import FakePortal
-from pyjiit.testing.protocol import ReceivedRequest
 from pyjiit.testing.recorder import RecordingServer
 
 __all__ = ["FakePortal", "Fault", "ReceivedRequest", "RecordingServer"]

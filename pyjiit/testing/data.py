@@ -22,7 +22,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from pyjiit.testing.images import PHOTO_JPEG, SIGNATURE_JPEG
+from pyjiit.testing._images import PHOTO_JPEG, SIGNATURE_JPEG
 
 __all__ = [
     "DEMO",

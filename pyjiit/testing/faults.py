@@ -20,7 +20,7 @@ import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from pyjiit.testing.replies import EMPTY, JSON_TYPE, Reply, failure, java_exception
+from pyjiit.testing._replies import EMPTY, JSON_TYPE, Reply, failure, java_exception
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

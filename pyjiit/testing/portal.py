@@ -9,12 +9,12 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from pyjiit.testing._handlers import ROUTES
+from pyjiit.testing._protocol import API_BASE, SSO_BASE, Exchange, ReceivedRequest
+from pyjiit.testing._server import LocalServer, PortalServer
+from pyjiit.testing._state import PortalState
+from pyjiit.testing._tls import ServerCertificate
 from pyjiit.testing.data import DEMO
-from pyjiit.testing.handlers import ROUTES
-from pyjiit.testing.protocol import API_BASE, SSO_BASE, Exchange, ReceivedRequest
-from pyjiit.testing.server import LocalServer, PortalServer
-from pyjiit.testing.state import PortalState
-from pyjiit.testing.tls import ServerCertificate
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -39,7 +39,7 @@ class FakePortal(LocalServer):
     ``LocalName`` check comes before the token check, and a body in the wrong
     mode is a 400 (also for #8, where UNK saw a 500).
 
-    Use it as a context manager, or call :meth:`start` and :meth:`~pyjiit.testing.server.LocalServer.stop`::
+    Use it as a context manager, or call :meth:`start` and :meth:`~pyjiit.testing._server.LocalServer.stop`::
 
         with FakePortal() as portal:
             client = Webportal(portal.url, sso_url=portal.sso_url)

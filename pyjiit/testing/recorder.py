@@ -13,10 +13,10 @@ import datetime as dt
 import threading
 from typing import TYPE_CHECKING
 
-from pyjiit.testing.protocol import ReceivedRequest
-from pyjiit.testing.replies import Reply, success
-from pyjiit.testing.server import LocalServer, PortalServer
-from pyjiit.testing.tls import ServerCertificate
+from pyjiit.testing._protocol import ReceivedRequest
+from pyjiit.testing._replies import Reply, success
+from pyjiit.testing._server import LocalServer, PortalServer
+from pyjiit.testing._tls import ServerCertificate
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

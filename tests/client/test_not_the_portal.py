@@ -11,7 +11,7 @@ import pytest
 from pyjiit.endpoints import CHANGE_PASSWORD, GENERATE_TOKEN, PERSONAL_INFO
 from pyjiit.exceptions import NotThePortal, PortalUnavailable
 from pyjiit.testing import FakePortal, Fault, RecordingServer
-from pyjiit.testing.replies import Reply
+from pyjiit.testing._replies import Reply
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

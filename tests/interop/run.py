@@ -29,8 +29,8 @@ from pathlib import Path
 
 from pyjiit import endpoints
 from pyjiit.testing import FakePortal
+from pyjiit.testing._protocol import LEGACY_TOKEN_PATH
 from pyjiit.testing.data import pending_charge
-from pyjiit.testing.protocol import LEGACY_TOKEN_PATH
 
 __all__ = ["main"]
 

@@ -15,7 +15,7 @@ import requests
 
 from pyjiit import endpoints
 from pyjiit.testing import FakePortal
-from pyjiit.testing.protocol import LEGACY_TOKEN_PATH
+from pyjiit.testing._protocol import LEGACY_TOKEN_PATH
 from pyjiit.utils import IST
 from tests.testing.portal_client import PortalClient, envelope_failure, envelope_ok
 

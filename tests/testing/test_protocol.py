@@ -13,7 +13,7 @@ import requests
 from pyjiit import endpoints
 from pyjiit.encryption import encrypt, generate_local_name, serialize_payload
 from pyjiit.testing import FakePortal
-from pyjiit.testing.webtokens import b64url_decode
+from pyjiit.testing._webtokens import b64url_decode
 from pyjiit.utils import IST, ist_date
 from tests.testing.portal_client import Mode, PortalClient, envelope_failure, envelope_ok
 

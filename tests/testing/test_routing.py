@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pyjiit import endpoints
-from pyjiit.testing.handlers import ROUTES
-from pyjiit.testing.routing import Call, RouteTable
+from pyjiit.testing._handlers import ROUTES
+from pyjiit.testing._routing import Call, RouteTable
 
 
 def test_every_endpoint_is_routed() -> None:

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from pyjiit.testing.webtokens import Signer, TokenError, b64url_decode, b64url_encode
+from pyjiit.testing._webtokens import Signer, TokenError, b64url_decode, b64url_encode
 
 SECRET = b"k" * 32
 

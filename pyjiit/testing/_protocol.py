@@ -1,6 +1,6 @@
 """The portal's protocol, request by request: from bytes received to the reply to send.
 
-Independent of sockets and threads (see :mod:`pyjiit.testing.server`), this
+Independent of sockets and threads (see :mod:`pyjiit.testing._server`), this
 module decides each answer in the order the real portal appears to check
 things (docs/protocol.md 2.x):
 
@@ -13,7 +13,7 @@ things (docs/protocol.md 2.x):
 5. the bearer token on authenticated endpoints: Spring's 401;
 6. the body mode: a JSON object sent to an encrypted endpoint, or ciphertext
    to a plain one, is a 400; ciphertext that does not decrypt is a 500;
-7. the endpoint's own checks and answer (:mod:`pyjiit.testing.routing`).
+7. the endpoint's own checks and answer (:mod:`pyjiit.testing._routing`).
 
 Every request is recorded as a :class:`ReceivedRequest`, refused ones too.
 """
@@ -33,9 +33,9 @@ from urllib.parse import urlsplit
 from pyjiit import endpoints
 from pyjiit.encryption import decrypt, deserialize_payload
 from pyjiit.exceptions import PayloadError
-from pyjiit.testing.replies import EMPTY, Reply, java_exception, spring_error
-from pyjiit.testing.routing import Call, answer
-from pyjiit.testing.webtokens import TokenError
+from pyjiit.testing._replies import EMPTY, Reply, java_exception, spring_error
+from pyjiit.testing._routing import Call, answer
+from pyjiit.testing._webtokens import TokenError
 from pyjiit.utils import generate_date_seq
 
 if TYPE_CHECKING:
@@ -43,9 +43,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from pyjiit.endpoints import Endpoint
+    from pyjiit.testing._routing import RouteTable
+    from pyjiit.testing._state import PortalState
     from pyjiit.testing.faults import Fault
-    from pyjiit.testing.routing import RouteTable
-    from pyjiit.testing.state import PortalState
 
 __all__ = ["API_BASE", "LEGACY_TOKEN_PATH", "SSO_BASE", "Exchange", "ReceivedRequest"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pyjiit import endpoints
+from pyjiit.testing._routing import Call, RouteTable, no_data
 from pyjiit.testing.data import academic_year, semester_results
-from pyjiit.testing.routing import Call, RouteTable, no_data
 
 if TYPE_CHECKING:
     from pyjiit.testing.data import ChoiceSemester, SubjectChoice

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pyjiit import endpoints
-from pyjiit.testing.routing import Call, RouteTable, epoch_ms, no_data
+from pyjiit.testing._routing import Call, RouteTable, epoch_ms, no_data
 
 __all__ = ["routes"]
 

@@ -1,11 +1,11 @@
 """The fake portal's HTTP(S) server: threads, sockets and clean shutdown.
 
 What to answer is decided by a :class:`Responder` (the fake portal's
-:class:`~pyjiit.testing.protocol.Exchange`); this module only moves bytes.
+:class:`~pyjiit.testing._protocol.Exchange`); this module only moves bytes.
 HTTP/1.1 with keep-alive, one thread per connection, ``Content-Length`` on
 every answer (except endless ones) and a ``Date`` header from the *server's*
 clock (clients measure the portal's clock skew from it).  An answer may
-trickle out a byte at a time or never end (:class:`~pyjiit.testing.replies.Reply`).
+trickle out a byte at a time or never end (:class:`~pyjiit.testing._replies.Reply`).
 :meth:`PortalServer.stop` closes every connection and joins every thread, so a
 stopped portal leaves nothing behind.
 """
@@ -23,7 +23,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Protocol
 
-from pyjiit.testing.replies import Reply
+from pyjiit.testing._replies import Reply
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import Self
 
-    from pyjiit.testing.tls import ServerCertificate
+    from pyjiit.testing._tls import ServerCertificate
 
 __all__ = ["LocalServer", "PortalServer", "Responder"]
 
@@ -170,7 +170,7 @@ class PortalServer(ThreadingHTTPServer):
     Args:
         address: ``(host, port)`` to bind; port 0 picks a free one.
         responder: Decides every answer (the fake portal's
-            :class:`~pyjiit.testing.protocol.Exchange`).
+            :class:`~pyjiit.testing._protocol.Exchange`).
         tls: Serve HTTPS with this context.
 
     Attributes:

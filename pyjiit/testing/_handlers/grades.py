@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from pyjiit import endpoints
+from pyjiit.testing._routing import Call, RouteTable, no_data
 from pyjiit.testing.data import GRADE_POINTS, semester_results
-from pyjiit.testing.routing import Call, RouteTable, no_data
 
 __all__ = ["routes"]
 

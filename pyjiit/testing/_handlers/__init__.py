@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pyjiit.testing.handlers import (
+from pyjiit.testing._handlers import (
     attendance,
     exams,
     feedback,
@@ -13,7 +13,7 @@ from pyjiit.testing.handlers import (
     registration,
     student,
 )
-from pyjiit.testing.routing import RouteTable
+from pyjiit.testing._routing import RouteTable
 
 __all__ = ["ROUTES"]
 

@@ -12,9 +12,9 @@ import secrets
 from typing import Any
 
 from pyjiit import endpoints
-from pyjiit.testing.images import captcha_png
-from pyjiit.testing.replies import Abort, failure, java_exception
-from pyjiit.testing.routing import Call, RouteTable
+from pyjiit.testing._images import captcha_png
+from pyjiit.testing._replies import Abort, failure, java_exception
+from pyjiit.testing._routing import Call, RouteTable
 from pyjiit.utils import IST
 
 __all__ = ["routes"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pyjiit import endpoints
+from pyjiit.testing._replies import Abort, java_exception
+from pyjiit.testing._routing import Call, RouteTable, no_data
 from pyjiit.testing.data import meetings
-from pyjiit.testing.replies import Abort, java_exception
-from pyjiit.testing.routing import Call, RouteTable, no_data
 
 if TYPE_CHECKING:
     from pyjiit.testing.data import Meeting, Semester, Subject

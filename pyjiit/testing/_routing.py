@@ -2,8 +2,8 @@
 
 A handler receives a :class:`Call` (the decoded payload and the portal's
 state) and returns the ``response`` part of a Success envelope, or a whole
-:class:`~pyjiit.testing.replies.Reply` (the marks PDF).  It refuses with
-:class:`~pyjiit.testing.replies.Abort`.  Before a handler runs, :func:`answer`
+:class:`~pyjiit.testing._replies.Reply` (the marks PDF).  It refuses with
+:class:`~pyjiit.testing._replies.Abort`.  Before a handler runs, :func:`answer`
 checks what the real portal checks first: that the keys the endpoint reads
 are there (a missing one crashes the portal's handler with a
 ``NullPointerException``), and that identity keys (``instituteid``,
@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pyjiit.testing.replies import Abort, Reply, failure, java_exception, success
+from pyjiit.testing._replies import Abort, Reply, failure, java_exception, success
 from pyjiit.utils import IST
 
 if TYPE_CHECKING:
     from pyjiit.endpoints import Endpoint
+    from pyjiit.testing._state import PortalState
     from pyjiit.testing.data import DemoStudent, Semester
-    from pyjiit.testing.state import PortalState
 
 __all__ = ["Call", "Handler", "Route", "RouteTable", "answer", "epoch_ms", "no_data"]
 

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from pyjiit import endpoints
+from pyjiit.testing._pdf import text_pdf
+from pyjiit.testing._replies import Reply
+from pyjiit.testing._routing import Call, RouteTable, epoch_ms, no_data
 from pyjiit.testing.data import marks
-from pyjiit.testing.pdf import text_pdf
-from pyjiit.testing.replies import Reply
-from pyjiit.testing.routing import Call, RouteTable, epoch_ms, no_data
 from pyjiit.utils import IST
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ import secrets
 import threading
 from typing import Any
 
+from pyjiit.testing._webtokens import Signer, TokenError
 from pyjiit.testing.data import DEMO, DemoStudent
-from pyjiit.testing.webtokens import Signer, TokenError
 from pyjiit.utils import IST
 
 __all__ = ["PortalState", "TokenError"]
@@ -26,9 +26,9 @@ class PortalState:
         token_lifetime: How long issued session tokens live.
         student: The seed data of the demo student.
         awkward_tokens: Issue session tokens that plain-base64 decoders fail on
-            (:class:`~pyjiit.testing.webtokens.Signer`'s ``awkward``).
+            (:class:`~pyjiit.testing._webtokens.Signer`'s ``awkward``).
         legacy_token_path: Also answer #3 at its former path
-            (:data:`~pyjiit.testing.protocol.LEGACY_TOKEN_PATH`).
+            (:data:`~pyjiit.testing._protocol.LEGACY_TOKEN_PATH`).
     """
 
     def __init__(

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from pyjiit import endpoints
-from pyjiit.testing.replies import Abort, failure
-from pyjiit.testing.routing import Call, RouteTable
+from pyjiit.testing._replies import Abort, failure
+from pyjiit.testing._routing import Call, RouteTable
 
 __all__ = ["routes"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pyjiit import endpoints
-from pyjiit.testing.replies import Abort, failure
-from pyjiit.testing.routing import Call, RouteTable, no_data
+from pyjiit.testing._replies import Abort, failure
+from pyjiit.testing._routing import Call, RouteTable, no_data
 
 if TYPE_CHECKING:
     from pyjiit.testing.data import FeedbackEvent
