@@ -16,7 +16,7 @@
 //   WebCrypto as `globalThis.crypto`, so `window` is made the global object,
 //   as it is in a browser.
 // - console.log: jsjiit logs every request's options and headers, bearer token
-//   included (PORTAL.md 2.9).  Browsers keep that in the developer console;
+//   included (docs/protocol.md 2.9).  Browsers keep that in the developer console;
 //   here it would fill the CI log with tokens, so it is muted, and this driver
 //   writes its own lines to stdout directly.
 
@@ -126,7 +126,7 @@ async function documentedCalls(w, tally) {
     () => w.get_grade_card(gradeCardSems[0]),
     // The portal answers HTTP 500 for the missing ids; jsjiit reads no status code and returns undefined.
     (outcome) => "result" in outcome && outcome.result === undefined,
-    "reads programid from the wrong place and sends no branchid, PORTAL.md #25-#26",
+    "reads programid from the wrong place and sends no branchid, docs/protocol.md #25-#26",
   );
   const meta = await call("get_attendance_meta", () => w.get_attendance_meta(), (m) => m.headers.length && m.semesters.length);
   const sem = meta.latest_semester();
