@@ -51,32 +51,51 @@ DOCS_OUT = ROOT / "docs" / "_build" / "html"
 DOCS_DOCTREES = ROOT / "docs" / "_build" / "doctrees"
 
 
-def locked_constraints(session: nox.Session) -> Path:
-    """Export ``poetry.lock`` once per lock content to a pip constraints file.
+def lock_export(session: nox.Session, label: str, *options: str) -> Path:
+    """Export ``poetry.lock`` with ``poetry export OPTIONS``, once per lock content; return the file.
 
-    The file is named after the lock's hash, so every session (and ``-R`` runs)
-    reuses it until the lock changes.  Poetry only reads the lock here: it
-    never installs into a session's environment.
+    The file is named after the lock's hash (and ``label``), so every session
+    (and ``-R`` runs) reuses it until the lock changes.  Poetry only reads the
+    lock here: it never installs into a session's environment.
     """
     digest = hashlib.sha256((ROOT / "poetry.lock").read_bytes()).hexdigest()[:16]
-    path = ROOT / ".nox" / "_constraints" / f"poetry-lock-{digest}.txt"
+    path = ROOT / ".nox" / "_constraints" / f"poetry-lock-{digest}{label}.txt"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        session.run(
-            "poetry", "export", "--format=constraints.txt", "--all-groups", "--all-extras",
-            "--without-hashes", f"--output={partial}",
-            external=True, silent=True,
-        )  # fmt: skip
+        session.run("poetry", "export", *options, f"--output={partial}", external=True, silent=True)
         partial.replace(path)  # atomic, so parallel sessions never read half a file
     return path
 
 
+def locked_constraints(session: nox.Session) -> Path:
+    """Every locked version, as a pip constraints file (without hashes: see install())."""
+    options = ["--format=constraints.txt", "--all-groups", "--all-extras", "--without-hashes"]
+    return lock_export(session, "", *options)
+
+
+def locked_requirements(session: nox.Session, *groups: str) -> Path:
+    """The locked versions of ``groups`` and all they need, with every file's sha256, as requirements."""
+    options = ["--format=requirements.txt", f"--only={','.join(groups)}"]
+    return lock_export(session, f"-{'-'.join(groups)}", *options)
+
+
 def install(session: nox.Session, *groups: str, project: bool = True, extras: str = "") -> None:
-    """Install dependency groups (and the project, editable) at their locked versions."""
+    """Install dependency groups (and the project, editable) at their locked versions.
+
+    Tools alone (``project=False``: lint, build, publish, which holds the PyPI
+    token, ...) are installed in hash-checking mode: every file must have the
+    sha256 the lock records for it.  With the project, the lock is a
+    constraints file without hashes, since an editable project has no file to
+    hash and pip and uv refuse hash-checking mode with one.
+    """
+    if not project:
+        if not groups:
+            session.error("install() without the project needs a dependency group")
+        session.install("--require-hashes", "-r", str(locked_requirements(session, *groups)))
+        return
     requirements = list(nox.project.dependency_groups(PYPROJECT, *groups))
-    if project:
-        requirements += ["-e", f".[{extras}]" if extras else "."]
+    requirements += ["-e", f".[{extras}]" if extras else "."]
     session.install("-c", str(locked_constraints(session)), *requirements)
 
 
