@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -23,6 +24,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import Request, urlopen
 
 import nox
+from packaging.requirements import Requirement
 from packaging.utils import (
     InvalidSdistFilename,
     InvalidWheelFilename,
@@ -108,6 +110,58 @@ def tests(session: nox.Session) -> None:
         # One data file per Python and OS, for `nox -s coverage` to combine.
         env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}-{sys.platform}")},
     )  # fmt: skip
+
+
+#: The oldest Python of the classifiers, which is requires-python's lower bound (tests/workflows checks).
+OLDEST_PYTHON = min(PYTHON_VERSIONS, key=Version)
+#: The extras the test suite uses.
+TESTED_EXTRAS = ("testing", "cli")
+
+
+def lower_bounds(session: nox.Session) -> dict[str, Version]:
+    """The lowest version pyproject.toml allows for each runtime dependency and each tested extra's."""
+    declared = [*PYPROJECT["project"]["dependencies"]]
+    for extra in TESTED_EXTRAS:
+        declared += PYPROJECT["project"]["optional-dependencies"][extra]
+    bounds: dict[str, Version] = {}
+    for line in declared:
+        requirement = Requirement(line)
+        lowest = [Version(spec.version) for spec in requirement.specifier if spec.operator in {">=", "=="}]
+        if len(lowest) != 1:
+            # Without one, "the lowest version" is whatever the index's oldest release is.
+            session.error(f"pyproject.toml: {line!r} needs exactly one lower bound (>=)")
+        bounds[canonicalize_name(requirement.name)] = lowest[0]
+    return bounds
+
+
+@nox.session(python=OLDEST_PYTHON, venv_backend="uv", default=False)
+def minimums(session: nox.Session) -> None:
+    """Run the tests on the oldest supported Python with the lowest versions pyproject.toml allows."""
+    bounds = lower_bounds(session)
+    # The declared packages resolve to their lowest allowed versions (uv's
+    # lowest-direct); the test tools and everything else stay at their locked
+    # versions, so that a failure here is about a lower bound.
+    # --upgrade: a reused environment (-r) is resolved again, never kept at higher versions.
+    constraints = constraints_without(session, frozenset(bounds))
+    session.install(
+        "--upgrade", "--resolution", "lowest-direct", "-c", str(constraints),
+        *nox.project.dependency_groups(PYPROJECT, "test"), "-e", f".[{','.join(TESTED_EXTRAS)}]",
+    )  # fmt: skip
+    # A constraint or another package's requirement could lift a bound silently: check that none did.
+    report = (
+        "import json, sys; from importlib.metadata import version; "
+        "print(json.dumps({name: version(name) for name in sys.argv[1:]}))"
+    )
+    installed = json.loads(session.run("python", "-c", report, *bounds, silent=True) or "{}")
+    lifted = [
+        f"{name} {installed[name]} (not {bound})"
+        for name, bound in bounds.items()
+        if Version(installed[name]) != bound
+    ]
+    if lifted:
+        session.error(f"these were not installed at their lower bounds: {', '.join(lifted)}")
+    session.log("testing with " + ", ".join(f"{name}=={bound}" for name, bound in bounds.items()))
+    session.run("pytest", "-q", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session(python=DEFAULT_PYTHON, default=True)
