@@ -517,15 +517,54 @@ def date_unreleased_notes(session: nox.Session, text: str, version: Version, day
     return f"{head}\n## [Unreleased]\n\n## [{version}] - {day.isoformat()}\n{notes}{next_heading}{older}"
 
 
+def version_argument(session: nox.Session) -> Version:
+    """The one version the session was given (``-- X.Y.Z``)."""
+    if len(session.posargs) != 1:
+        session.error(f"give one version, e.g. `nox -s {session.name} -- 0.2.0`")
+    try:
+        return Version(session.posargs[0])
+    except InvalidVersion:
+        session.error(f"{session.posargs[0]!r} is not a version (PEP 440), e.g. 0.2.0 or 0.2.0rc1")
+
+
+def names_version(label: str, version: Version) -> bool:
+    """Whether a changelog heading's ``[label]`` is ``version`` (so ``0.2`` finds ``0.2.0``)."""
+    try:
+        return Version(label) == version
+    except InvalidVersion:
+        return False  # [Unreleased]
+
+
+def released_notes(session: nox.Session, text: str, version: Version) -> str:
+    """The notes under CHANGELOG.md's ``## [version] - date`` heading in ``text``, without the heading."""
+    headings = re.finditer(r"^## \[([^\]]+)\].*\n", text, re.MULTILINE)
+    heading = next((found for found in headings if names_version(found[1], version)), None)
+    if heading is None:
+        session.error(
+            f"CHANGELOG.md has no section for {version} (`## [{version}] - YYYY-MM-DD`): "
+            f"a release's notes are made by `nox -s release -- {version}`"
+        )
+    # The section ends at the next heading or at Keep a Changelog's link definitions.
+    rest = text[heading.end() :]
+    end = re.search(r"^(?:## |\[[^\]]+\]: )", rest, re.MULTILINE)
+    notes = rest[: end.start() if end else None].strip()
+    if not notes:
+        session.error(f"CHANGELOG.md's section for {version} is empty")
+    return notes + "\n"
+
+
+@nox.session(name="release-notes", venv_backend="none", default=False)
+def release_notes(session: nox.Session) -> None:
+    """Print CHANGELOG.md's section for a released version (-- X.Y.Z), as the GitHub release's notes."""
+    version = version_argument(session)
+    # stdout holds the notes alone: nox's own lines go to stderr.
+    print(released_notes(session, CHANGELOG.read_text(encoding="utf-8"), version), end="")
+
+
 @nox.session(venv_backend="none", default=False)
 def release(session: nox.Session) -> None:
     """Commit a release: set the version, date the changelog (-- X.Y.Z); pushes nothing."""
-    if len(session.posargs) != 1:
-        session.error("give the version to release, e.g. `nox -s release -- 0.2.0`")
-    try:
-        version = Version(session.posargs[0])
-    except InvalidVersion:
-        session.error(f"{session.posargs[0]!r} is not a version (PEP 440), e.g. 0.2.0 or 0.2.0rc1")
+    version = version_argument(session)
     current = Version(PYPROJECT["project"]["version"])
     if version < current:
         session.error(f"{version} is lower than the current version {current}: versions only go up")
