@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -23,6 +24,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import Request, urlopen
 
 import nox
+from packaging.requirements import Requirement
 from packaging.utils import (
     InvalidSdistFilename,
     InvalidWheelFilename,
@@ -51,32 +53,51 @@ DOCS_OUT = ROOT / "docs" / "_build" / "html"
 DOCS_DOCTREES = ROOT / "docs" / "_build" / "doctrees"
 
 
-def locked_constraints(session: nox.Session) -> Path:
-    """Export ``poetry.lock`` once per lock content to a pip constraints file.
+def lock_export(session: nox.Session, label: str, *options: str) -> Path:
+    """Export ``poetry.lock`` with ``poetry export OPTIONS``, once per lock content; return the file.
 
-    The file is named after the lock's hash, so every session (and ``-R`` runs)
-    reuses it until the lock changes.  Poetry only reads the lock here: it
-    never installs into a session's environment.
+    The file is named after the lock's hash (and ``label``), so every session
+    (and ``-R`` runs) reuses it until the lock changes.  Poetry only reads the
+    lock here: it never installs into a session's environment.
     """
     digest = hashlib.sha256((ROOT / "poetry.lock").read_bytes()).hexdigest()[:16]
-    path = ROOT / ".nox" / "_constraints" / f"poetry-lock-{digest}.txt"
+    path = ROOT / ".nox" / "_constraints" / f"poetry-lock-{digest}{label}.txt"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        session.run(
-            "poetry", "export", "--format=constraints.txt", "--all-groups", "--all-extras",
-            "--without-hashes", f"--output={partial}",
-            external=True, silent=True,
-        )  # fmt: skip
+        session.run("poetry", "export", *options, f"--output={partial}", external=True, silent=True)
         partial.replace(path)  # atomic, so parallel sessions never read half a file
     return path
 
 
+def locked_constraints(session: nox.Session) -> Path:
+    """Every locked version, as a pip constraints file (without hashes: see install())."""
+    options = ["--format=constraints.txt", "--all-groups", "--all-extras", "--without-hashes"]
+    return lock_export(session, "", *options)
+
+
+def locked_requirements(session: nox.Session, *groups: str) -> Path:
+    """The locked versions of ``groups`` and all they need, with every file's sha256, as requirements."""
+    options = ["--format=requirements.txt", f"--only={','.join(groups)}"]
+    return lock_export(session, f"-{'-'.join(groups)}", *options)
+
+
 def install(session: nox.Session, *groups: str, project: bool = True, extras: str = "") -> None:
-    """Install dependency groups (and the project, editable) at their locked versions."""
+    """Install dependency groups (and the project, editable) at their locked versions.
+
+    Tools alone (``project=False``: lint, build, publish, which holds the PyPI
+    token, ...) are installed in hash-checking mode: every file must have the
+    sha256 the lock records for it.  With the project, the lock is a
+    constraints file without hashes, since an editable project has no file to
+    hash and pip and uv refuse hash-checking mode with one.
+    """
+    if not project:
+        if not groups:
+            session.error("install() without the project needs a dependency group")
+        session.install("--require-hashes", "-r", str(locked_requirements(session, *groups)))
+        return
     requirements = list(nox.project.dependency_groups(PYPROJECT, *groups))
-    if project:
-        requirements += ["-e", f".[{extras}]" if extras else "."]
+    requirements += ["-e", f".[{extras}]" if extras else "."]
     session.install("-c", str(locked_constraints(session)), *requirements)
 
 
@@ -89,6 +110,58 @@ def tests(session: nox.Session) -> None:
         # One data file per Python and OS, for `nox -s coverage` to combine.
         env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}-{sys.platform}")},
     )  # fmt: skip
+
+
+#: The oldest Python of the classifiers, which is requires-python's lower bound (tests/workflows checks).
+OLDEST_PYTHON = min(PYTHON_VERSIONS, key=Version)
+#: The extras the test suite uses.
+TESTED_EXTRAS = ("testing", "cli")
+
+
+def lower_bounds(session: nox.Session) -> dict[str, Version]:
+    """The lowest version pyproject.toml allows for each runtime dependency and each tested extra's."""
+    declared = [*PYPROJECT["project"]["dependencies"]]
+    for extra in TESTED_EXTRAS:
+        declared += PYPROJECT["project"]["optional-dependencies"][extra]
+    bounds: dict[str, Version] = {}
+    for line in declared:
+        requirement = Requirement(line)
+        lowest = [Version(spec.version) for spec in requirement.specifier if spec.operator in {">=", "=="}]
+        if len(lowest) != 1:
+            # Without one, "the lowest version" is whatever the index's oldest release is.
+            session.error(f"pyproject.toml: {line!r} needs exactly one lower bound (>=)")
+        bounds[canonicalize_name(requirement.name)] = lowest[0]
+    return bounds
+
+
+@nox.session(python=OLDEST_PYTHON, venv_backend="uv", default=False)
+def minimums(session: nox.Session) -> None:
+    """Run the tests on the oldest supported Python with the lowest versions pyproject.toml allows."""
+    bounds = lower_bounds(session)
+    # The declared packages resolve to their lowest allowed versions (uv's
+    # lowest-direct); the test tools and everything else stay at their locked
+    # versions, so that a failure here is about a lower bound.
+    # --upgrade: a reused environment (-r) is resolved again, never kept at higher versions.
+    constraints = constraints_without(session, frozenset(bounds))
+    session.install(
+        "--upgrade", "--resolution", "lowest-direct", "-c", str(constraints),
+        *nox.project.dependency_groups(PYPROJECT, "test"), "-e", f".[{','.join(TESTED_EXTRAS)}]",
+    )  # fmt: skip
+    # A constraint or another package's requirement could lift a bound silently: check that none did.
+    report = (
+        "import json, sys; from importlib.metadata import version; "
+        "print(json.dumps({name: version(name) for name in sys.argv[1:]}))"
+    )
+    installed = json.loads(session.run("python", "-c", report, *bounds, silent=True) or "{}")
+    lifted = [
+        f"{name} {installed[name]} (not {bound})"
+        for name, bound in bounds.items()
+        if Version(installed[name]) != bound
+    ]
+    if lifted:
+        session.error(f"these were not installed at their lower bounds: {', '.join(lifted)}")
+    session.log("testing with " + ", ".join(f"{name}=={bound}" for name, bound in bounds.items()))
+    session.run("pytest", "-q", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session(python=DEFAULT_PYTHON, default=True)
@@ -444,15 +517,54 @@ def date_unreleased_notes(session: nox.Session, text: str, version: Version, day
     return f"{head}\n## [Unreleased]\n\n## [{version}] - {day.isoformat()}\n{notes}{next_heading}{older}"
 
 
+def version_argument(session: nox.Session) -> Version:
+    """The one version the session was given (``-- X.Y.Z``)."""
+    if len(session.posargs) != 1:
+        session.error(f"give one version, e.g. `nox -s {session.name} -- 0.2.0`")
+    try:
+        return Version(session.posargs[0])
+    except InvalidVersion:
+        session.error(f"{session.posargs[0]!r} is not a version (PEP 440), e.g. 0.2.0 or 0.2.0rc1")
+
+
+def names_version(label: str, version: Version) -> bool:
+    """Whether a changelog heading's ``[label]`` is ``version`` (so ``0.2`` finds ``0.2.0``)."""
+    try:
+        return Version(label) == version
+    except InvalidVersion:
+        return False  # [Unreleased]
+
+
+def released_notes(session: nox.Session, text: str, version: Version) -> str:
+    """The notes under CHANGELOG.md's ``## [version] - date`` heading in ``text``, without the heading."""
+    headings = re.finditer(r"^## \[([^\]]+)\].*\n", text, re.MULTILINE)
+    heading = next((found for found in headings if names_version(found[1], version)), None)
+    if heading is None:
+        session.error(
+            f"CHANGELOG.md has no section for {version} (`## [{version}] - YYYY-MM-DD`): "
+            f"a release's notes are made by `nox -s release -- {version}`"
+        )
+    # The section ends at the next heading or at Keep a Changelog's link definitions.
+    rest = text[heading.end() :]
+    end = re.search(r"^(?:## |\[[^\]]+\]: )", rest, re.MULTILINE)
+    notes = rest[: end.start() if end else None].strip()
+    if not notes:
+        session.error(f"CHANGELOG.md's section for {version} is empty")
+    return notes + "\n"
+
+
+@nox.session(name="release-notes", venv_backend="none", default=False)
+def release_notes(session: nox.Session) -> None:
+    """Print CHANGELOG.md's section for a released version (-- X.Y.Z), as the GitHub release's notes."""
+    version = version_argument(session)
+    # stdout holds the notes alone: nox's own lines go to stderr.
+    print(released_notes(session, CHANGELOG.read_text(encoding="utf-8"), version), end="")
+
+
 @nox.session(venv_backend="none", default=False)
 def release(session: nox.Session) -> None:
     """Commit a release: set the version, date the changelog (-- X.Y.Z); pushes nothing."""
-    if len(session.posargs) != 1:
-        session.error("give the version to release, e.g. `nox -s release -- 0.2.0`")
-    try:
-        version = Version(session.posargs[0])
-    except InvalidVersion:
-        session.error(f"{session.posargs[0]!r} is not a version (PEP 440), e.g. 0.2.0 or 0.2.0rc1")
+    version = version_argument(session)
     current = Version(PYPROJECT["project"]["version"])
     if version < current:
         session.error(f"{version} is lower than the current version {current}: versions only go up")

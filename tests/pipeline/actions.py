@@ -179,10 +179,10 @@ def build_tool_cache(cache: Path, versions: Iterable[str]) -> None:
             continue
         shutil.rmtree(home, ignore_errors=True)
         subprocess.run([str(interpreter), "-m", "venv", str(home)], check=True)
-        subprocess.run(
-            [str(home / "bin" / "python"), "-m", "pip", "install", "--quiet", "-r", str(requirements)],
-            check=True, env=outer_env(PIP_DISABLE_PIP_VERSION_CHECK="1"),
-        )  # fmt: skip
+        # --require-hashes, as in the workflows: every file must match its sha256 in the requirements.
+        install = ["-m", "pip", "install", "--quiet", "--require-hashes", "-r", str(requirements)]
+        env = outer_env(PIP_DISABLE_PIP_VERSION_CHECK="1")
+        subprocess.run([str(home / "bin" / "python"), *install], check=True, env=env)
         complete.write_text(stamp, encoding="utf-8")
 
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
+#: The pipeline's tools at the top level; .ci/requirements.txt is compiled from it.
+TOOL_PINS = ROOT / ".ci" / "requirements.in"
 
 
 def load_yaml(path: Path) -> dict[str, Any]:
@@ -25,6 +27,28 @@ def load_yaml(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict), f"{path.name} is not a YAML mapping"
     return data
+
+
+def tool_pins() -> dict[str, str]:
+    """The tools ``.ci/requirements.in`` names, each with its exact version."""
+    pins = {}
+    for line in TOOL_PINS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert re.fullmatch(r"\d+(\.\d+)+", version), f"{line!r} is not pinned"
+            pins[name] = version
+    return pins
+
+
+def oldest_python() -> str:
+    """The oldest Python the project supports: requires-python's lower bound."""
+    found = re.search(
+        r'^requires-python = ">=(\d+\.\d+)"$',
+        (ROOT / "pyproject.toml").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    assert found, "requires-python is not `>=3.X`"
+    return found[1]
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -113,7 +113,10 @@ def test_the_bridge_pads_the_signature_again(upstream: _RecordingServer) -> None
 def test_only_what_needs_github_itself_is_skipped_under_act() -> None:
     assert github_only(load_workflows("push")) == ["CI / deploy docs"]
     assert github_only(load_workflows("release")) == [
-        "Release / attach to the GitHub release / Upload them as release assets"
+        "Release / build / Take the release notes from CHANGELOG.md",
+        "Release / build / Keep the release notes",
+        "Release / attach to the GitHub release / Fetch the release notes",
+        "Release / attach to the GitHub release / Upload them as release assets and set the notes",
     ]
 
 

@@ -18,6 +18,10 @@ def test_watches_the_actions_the_tool_pins_and_the_lock() -> None:
     assert set(updates()) == {("github-actions", "/"), ("pip", "/.ci"), ("pip", "/")}
     # The directories hold what dependabot is pointed at.
     assert (ROOT / ".ci" / "requirements.txt").is_file()
+    # A .in beside it makes dependabot recompile the .txt (hashes and all) with uv, as the .txt's header
+    # says, on the Python that .python-version names, rather than edit pins in place.
+    assert (ROOT / ".ci" / "requirements.in").is_file()
+    assert (ROOT / ".ci" / ".python-version").is_file()
     assert (ROOT / "poetry.lock").is_file()
 
 

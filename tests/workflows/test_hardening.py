@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.workflows.model import ROOT, uses_lines, workflow, workflows
+from tests.workflows.model import tool_pins, uses_lines, workflow, workflows
 
 #: The only jobs that get a write permission, and which ones.
 WRITERS = {
@@ -13,7 +13,7 @@ WRITERS = {
     ("release", "attach"): {"contents": "write"},
 }
 TOOLS = {"nox", "poetry", "poetry-plugin-export", "uv"}
-INSTALL_TOOLS = "python -m pip install -r .ci/requirements.txt"
+INSTALL_TOOLS = "python -m pip install --require-hashes -r .ci/requirements.txt"
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it() -> None:
@@ -97,13 +97,8 @@ def test_no_secret_is_referenced_anywhere_but_the_token() -> None:
 
 
 def test_tools_come_pinned_from_one_file() -> None:
-    pins = {}
-    for line in (ROOT / ".ci" / "requirements.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, _, version = line.partition("==")
-            assert re.fullmatch(r"\d+(\.\d+)+", version), f"{line!r} is not pinned"
-            pins[name] = version
-    assert set(pins) == TOOLS
+    # Pinned at the top level in .ci/requirements.in, with hashes in .ci/requirements.txt (test_hashes).
+    assert set(tool_pins()) == TOOLS
     installs = [
         step["run"] for each in workflows() for step in each.raw_steps() if "install" in step.get("run", "")
     ]

@@ -65,7 +65,12 @@ def test_under_act_only_what_needs_github_itself_is_skipped() -> None:
         for step in each.raw_steps()
         if "github.event.act" in str(step.get("if", ""))
     ]
-    assert gated == [("release", "Upload them as release assets")]
+    assert gated == [
+        ("release", "Take the release notes from CHANGELOG.md"),
+        ("release", "Keep the release notes"),
+        ("release", "Fetch the release notes"),
+        ("release", "Upload them as release assets and set the notes"),
+    ]
     attach = release.jobs["attach"]["steps"][-1]
     assert truthy(evaluate(attach["if"], event("release", "refs/tags/v1.2.0")))
     assert not truthy(evaluate(attach["if"], event("release", "refs/tags/v1.2.0", act=True)))
@@ -102,7 +107,10 @@ def nox_words(job_id: str) -> list[list[str]]:
 
 def test_the_build_job_builds_once_and_the_publish_job_uploads_exactly_that() -> None:
     # The job that can mint a PyPI token builds nothing: it checks and uploads the artifact.
-    assert nox_words("build") == [["nox", "-s", "build"]]
+    assert nox_words("build") == [
+        ["nox", "-s", "build"],
+        ["nox", "-s", "release-notes", "--", "${GITHUB_REF_NAME#v}", ">", "release-notes.md"],
+    ]
     assert nox_words("publish") == [["nox", "-s", "publish", "--", "--dist", "release-dist"]]
     # The dry run checks the same files without uploading, and proves the build reproducible.
     assert nox_words("dry-run") == [
@@ -114,7 +122,8 @@ def test_the_build_job_builds_once_and_the_publish_job_uploads_exactly_that() ->
         downloads = [
             s["with"] for s in release.jobs[job_id]["steps"] if "download-artifact@" in s.get("uses", "")
         ]
-        assert downloads == [{"name": "dist", "path": "release-dist"}], job_id
+        notes = [{"name": "release-notes"}] if job_id == "attach" else []
+        assert downloads == [{"name": "dist", "path": "release-dist"}, *notes], job_id
 
 
 @pytest.mark.parametrize(
