@@ -35,7 +35,7 @@ from pyjiit.testing import FakePortal
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from pyjiit.testing.portal import ReceivedRequest
+    from pyjiit.testing import ReceivedRequest
 
 __all__ = ["LATENCY", "TARGET_ROUND_TRIPS", "measure", "report", "round_trips"]
 
@@ -55,10 +55,14 @@ def round_trips(requests: Sequence[ReceivedRequest]) -> int:
     requests it sent side by side count once.
     """
     ordered = sorted(requests, key=lambda request: request.received)
-    chain: list[int] = []
+    chain: list[int] = []  # chain[i]: the longest chain that ends with ordered[i]
     for request in ordered:
-        before = [chain[j] for j, earlier in enumerate(ordered[: len(chain)]) if earlier.answered <= request.received]
-        chain.append(1 + max(before, default=0))
+        answered_before = (
+            length
+            for earlier, length in zip(ordered, chain, strict=False)  # the requests before this one
+            if earlier.answered <= request.received
+        )
+        chain.append(1 + max(answered_before, default=0))
     return max(chain, default=0)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import queue
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -27,6 +28,13 @@ _T = TypeVar("_T")
 #: How many requests are in flight at once by default: enough to turn ten
 #: sequential answers into three rounds, few enough to be polite to one server.
 DEFAULT_IN_FLIGHT = 4
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """What a job raised, on its way to the calling thread."""
+
+    error: BaseException
 
 
 def check_in_flight(max_in_flight: object) -> int:
@@ -79,7 +87,7 @@ def _in_threads(
     next_index = iter(range(len(jobs)))
     take = threading.Lock()
     stop = threading.Event()
-    finished: queue.SimpleQueue[tuple[int, _T | None, BaseException | None]] = queue.SimpleQueue()
+    finished: queue.SimpleQueue[tuple[int, _T | _Failed]] = queue.SimpleQueue()
 
     def work() -> None:
         while not stop.is_set():
@@ -88,10 +96,10 @@ def _in_threads(
             if index is None:
                 return
             try:
-                finished.put((index, jobs[index](), None))
+                finished.put((index, jobs[index]()))
             except BaseException as error:  # noqa: BLE001 (handed to the calling thread, which raises it)
                 stop.set()  # here, not only in the calling thread, so that this worker starts nothing more
-                finished.put((index, None, error))
+                finished.put((index, _Failed(error)))
 
     workers = [
         threading.Thread(target=work, name=f"pyjiit-request-{number}", daemon=True)
@@ -116,16 +124,16 @@ def _in_threads(
 
 
 def _collect(
-    finished: queue.SimpleQueue[tuple[int, _T | None, BaseException | None]],
+    finished: queue.SimpleQueue[tuple[int, _T | _Failed]],
     results: dict[int, _T],
     count: int,
     done: Callable[[int, _T], object] | None,
 ) -> None:
     """Move ``count`` results from ``finished`` into ``results``, raising the first error among them."""
     while len(results) < count:
-        index, result, error = finished.get()
-        if error is not None:
-            raise error
-        results[index] = result  # type: ignore[assignment] (None only alongside an error)
+        index, outcome = finished.get()
+        if isinstance(outcome, _Failed):
+            raise outcome.error
+        results[index] = outcome
         if done is not None:
-            done(index, results[index])
+            done(index, outcome)

@@ -211,7 +211,8 @@ class FakePortal(LocalServer):
 
     @latency.setter
     def latency(self, seconds: float) -> None:
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < math.inf:
+        given: object = seconds  # checked as any value, for callers without type checking
+        if isinstance(given, bool) or not isinstance(given, (int, float)) or not 0 <= given < math.inf:
             raise ValueError(f"latency must be a finite number of seconds, 0 or more, got {seconds!r}")
         self._exchange.latency = float(seconds)
 

@@ -20,8 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from pyjiit import Webportal
-    from pyjiit.testing import FakePortal
-    from pyjiit.testing.portal import ReceivedRequest
+    from pyjiit.testing import FakePortal, ReceivedRequest
 
 pytestmark = pytest.mark.filterwarnings("error::ResourceWarning")
 

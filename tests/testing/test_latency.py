@@ -14,7 +14,7 @@ from pyjiit.testing import FakePortal
 from tests.testing.portal_client import PortalClient, envelope_ok
 
 if TYPE_CHECKING:
-    from pyjiit.testing.portal import ReceivedRequest
+    from pyjiit.testing import ReceivedRequest
 
 LATENCY = 0.2
 
