@@ -498,8 +498,8 @@ def marks(context: Context) -> MarksReport:
 # -- the demo ----------------------------------------------------------------------------------------
 
 
-#: Seconds each of the demo portal's answers takes: a little of the real
-#: portal's slowness, so that the spinner and its progress are seen.
+#: Seconds each of the demo portal's answers takes by default (``demo --latency``):
+#: a little of the real portal's slowness, so that the spinner and its progress are seen.
 DEMO_LATENCY = 0.1
 
 
@@ -511,7 +511,7 @@ def demo(context: Context) -> DemoReport:
     from pyjiit.testing import FakePortal  # noqa: PLC0415 (only the demo needs the fake portal)
 
     output = context.output
-    with FakePortal(tls=False, latency=DEMO_LATENCY) as fake:
+    with FakePortal(tls=False, latency=context.args.latency) as fake:
 
         def how(portal: Webportal) -> WebportalSession:
             return portal.account.login(fake.username, fake.password)

@@ -66,6 +66,14 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _delay(text: str) -> float:
+    """Read a delay: a finite number of seconds, 0 or more."""
+    value = _number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, got {text}")
+    return value
+
+
 def _requests(text: str) -> int:
     """Read a number of requests in flight: a whole number, 1 or more."""
     try:
@@ -203,5 +211,13 @@ def build_parser() -> argparse.ArgumentParser:
     semester_option(marks, "with marks")
     marks.add_argument("--output", "-o", metavar="FILE", help="where to save it (default: marks-CODE.pdf)")
 
-    command("demo", "try it all on a built-in fake portal, no account needed", commands.demo)
+    demo = command("demo", "try it all on a built-in fake portal, no account needed", commands.demo)
+    demo.add_argument(
+        "--latency",
+        type=_delay,
+        default=commands.DEMO_LATENCY,
+        metavar="SECONDS",
+        help=f"how long each of its answers takes (default: {commands.DEMO_LATENCY:g}; the real portal's "
+        "take 0.3 or more)",
+    )
     return parser
