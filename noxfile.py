@@ -648,7 +648,7 @@ def side_environment(session: nox.Session, name: str, constraints: Path, *requir
 @nox.session(python=DEFAULT_PYTHON, default=False)
 def bench(session: nox.Session) -> None:
     """Benchmark against pyjiit 0.1.0a9 on a local fake portal (-- --rounds N --seconds S --json PATH)."""
-    install(session, extras="testing")  # the driver: the fake portal and the network-free measurements
+    install(session, extras="testing,cli")  # the driver: the fake portal, network-free measurements, the CLI
     # The clients run from environments of their own: both distributions are
     # named pyjiit, and neither should pay for the other's test tools (the
     # testing extra's cffi alone adds tens of milliseconds to an import).

@@ -29,7 +29,7 @@ from typing import Any
 import requests
 
 import pyjiit
-from benchmarks import client_cost
+from benchmarks import client_cost, slow_portal
 from pyjiit.testing import FakePortal
 
 __all__ = ["main"]
@@ -183,6 +183,8 @@ def report(figures: dict[str, Any]) -> list[str]:
             f"{imports['current']:.1f} ms, 0.1.0a9 {imports['0.1.0a9']:.1f} ms"
         ),
         "",
+        *slow_portal.report(figures["slow_portal"]),
+        "",
         *(f"target {target}: {'met' if met else 'MISSED'}" for target, met in figures["targets"].items()),
     ]
 
@@ -197,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["imports_ms"] = {
             name: import_seconds(python, env) * 1000 for name, (python, env) in clients.items()
         }
+    figures["slow_portal"] = slow_portal.measure()
     figures.update(
         {
             "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -220,6 +223,12 @@ def main(argv: list[str] | None = None) -> int:
         f"pyjiit's own cost < {TARGET_CLIENT_COST_US:g} us per call": (
             figures["client_cost"]["pyjiit_us"] < TARGET_CLIENT_COST_US
         ),
+        **{
+            f"{way} in <= {slow_portal.TARGET_ROUND_TRIPS} round trips": (
+                figures["slow_portal"]["ways"][way]["round_trips"] <= slow_portal.TARGET_ROUND_TRIPS
+            )
+            for way in ("library side by side", "pyjiit attendance")
+        },
     }
     print("\n".join(report(figures)))
     if args.json is not None:

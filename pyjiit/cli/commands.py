@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from pyjiit._fanout import DEFAULT_IN_FLIGHT
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli.exits import CommandError, UsageError
 from pyjiit.cli.reports import (
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from pyjiit.session import WebportalSession
 
 __all__ = [
+    "DEMO_LATENCY",
     "GOOGLE_CREDENTIAL_VARIABLE",
     "PASSWORD_VARIABLE",
     "Context",
@@ -294,6 +296,7 @@ def attendance_report(
     semester: str | None = None,
     goal: float = DEFAULT_GOAL,
     subject: str | None = None,
+    max_in_flight: int = DEFAULT_IN_FLIGHT,
 ) -> AttendanceReport:
     """Attendance per subject of a semester (the newest by default), counted class by class.
 
@@ -303,6 +306,7 @@ def attendance_report(
         semester: A semester code, or ``None`` for the newest with attendance.
         goal: The attendance goal, in percent.
         subject: Show only the subject with this code or name.
+        max_in_flight: At most this many requests at once.
 
     Raises:
         UsageError: ``semester`` or ``subject`` matches nothing.
@@ -313,11 +317,18 @@ def attendance_report(
             return AttendanceReport(semester=None, goal=goal, subjects=())
         code = detail.semester.registration_code
         chosen = detail.subjects if subject is None else (_match_subject(detail.subjects, subject, code),)
-        rows = []
-        for number, item in enumerate(chosen, 1):
-            progress(f"Counting classes: {item.name} ({number}/{len(chosen)})")
-            rows.append(SubjectRow.build(portal.attendance.with_daily(detail.semester, item), goal))
-    return AttendanceReport(semester=code, goal=goal, subjects=tuple(rows))
+        counted: list[str] = []
+
+        def count(item: SubjectAttendance) -> None:
+            counted.append(item.name)
+            progress(f"Counting classes: {len(counted)} of {len(chosen)} subjects ({item.name})")
+
+        progress(f"Counting classes of {len(chosen)} subjects")
+        loaded = portal.attendance.with_daily_all(
+            detail.semester, chosen, max_in_flight=max_in_flight, progress=count
+        )
+    rows = tuple(SubjectRow.build(item, goal) for item in loaded)
+    return AttendanceReport(semester=code, goal=goal, subjects=rows)
 
 
 def daily_report(
@@ -327,8 +338,9 @@ def daily_report(
     subject: str,
     semester: str | None = None,
     goal: float = DEFAULT_GOAL,
+    max_in_flight: int = DEFAULT_IN_FLIGHT,
 ) -> DailyReport:
-    """Class-by-class attendance of one subject.
+    """Class-by-class attendance of one subject (at most ``max_in_flight`` requests at once).
 
     Raises:
         UsageError: ``semester`` or ``subject`` matches nothing.
@@ -341,7 +353,13 @@ def daily_report(
         code = detail.semester.registration_code
         if not detail.subjects:
             raise CommandError(f"no attendance recorded in {code} yet")
-        item = portal.attendance.with_daily(detail.semester, _match_subject(detail.subjects, subject, code))
+        # A list per component, so that each class says its component: no slower, they are sent together.
+        (item,) = portal.attendance.with_daily_all(
+            detail.semester,
+            [_match_subject(detail.subjects, subject, code)],
+            by_component=True,
+            max_in_flight=max_in_flight,
+        )
     classes = tuple(ClassRow.build(entry, component) for component, entry in item.classes)
     return DailyReport(semester=code, goal=goal, subject=SubjectRow.build(item, goal), classes=classes)
 
@@ -354,10 +372,20 @@ def attendance(context: Context) -> AttendanceReport | DailyReport:
     with context.open() as portal:
         if args.daily:
             return daily_report(
-                portal, context.output, subject=args.subject, semester=args.semester, goal=args.goal
+                portal,
+                context.output,
+                subject=args.subject,
+                semester=args.semester,
+                goal=args.goal,
+                max_in_flight=args.max_in_flight,
             )
         return attendance_report(
-            portal, context.output, semester=args.semester, goal=args.goal, subject=args.subject
+            portal,
+            context.output,
+            semester=args.semester,
+            goal=args.goal,
+            subject=args.subject,
+            max_in_flight=args.max_in_flight,
         )
 
 
@@ -470,6 +498,11 @@ def marks(context: Context) -> MarksReport:
 # -- the demo ----------------------------------------------------------------------------------------
 
 
+#: Seconds each of the demo portal's answers takes by default (``demo --latency``):
+#: a little of the real portal's slowness, so that the spinner and its progress are seen.
+DEMO_LATENCY = 0.1
+
+
 def demo(context: Context) -> DemoReport:
     """``pyjiit demo``: start a fake portal, log in as its demo student and show their records.
 
@@ -478,7 +511,7 @@ def demo(context: Context) -> DemoReport:
     from pyjiit.testing import FakePortal  # noqa: PLC0415 (only the demo needs the fake portal)
 
     output = context.output
-    with FakePortal(tls=False) as fake:
+    with FakePortal(tls=False, latency=context.args.latency) as fake:
 
         def how(portal: Webportal) -> WebportalSession:
             return portal.account.login(fake.username, fake.password)

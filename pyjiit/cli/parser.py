@@ -7,6 +7,7 @@ import math
 from typing import TYPE_CHECKING
 
 from pyjiit import __version__
+from pyjiit._fanout import DEFAULT_IN_FLIGHT, check_in_flight
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli import commands
 from pyjiit.cli.exits import EXIT_CODES_HELP
@@ -63,6 +64,22 @@ def _seconds(text: str) -> float:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
     return value
+
+
+def _delay(text: str) -> float:
+    """Read a delay: a finite number of seconds, 0 or more."""
+    value = _number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, got {text}")
+    return value
+
+
+def _requests(text: str) -> int:
+    """Read a number of requests in flight: a whole number, 1 or more."""
+    try:
+        return check_in_flight(int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 1 or more, got {text}") from None
 
 
 def _add_global_options(add_argument: Callable[..., argparse.Action], *, with_defaults: bool) -> None:
@@ -173,6 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PERCENT",
         help=f"the attendance to aim for (default: {DEFAULT_GOAL})",
     )
+    attendance.add_argument(
+        "--max-in-flight",
+        type=_requests,
+        default=DEFAULT_IN_FLIGHT,
+        metavar="N",
+        help=f"requests sent to the portal at once; 1 sends them in turn (default: {DEFAULT_IN_FLIGHT})",
+    )
 
     exams = command("exams", "show an exam event's schedule", commands.exams)
     semester_option(exams, "with exams")
@@ -187,5 +211,13 @@ def build_parser() -> argparse.ArgumentParser:
     semester_option(marks, "with marks")
     marks.add_argument("--output", "-o", metavar="FILE", help="where to save it (default: marks-CODE.pdf)")
 
-    command("demo", "try it all on a built-in fake portal, no account needed", commands.demo)
+    demo = command("demo", "try it all on a built-in fake portal, no account needed", commands.demo)
+    demo.add_argument(
+        "--latency",
+        type=_delay,
+        default=commands.DEMO_LATENCY,
+        metavar="SECONDS",
+        help=f"how long each of its answers takes (default: {commands.DEMO_LATENCY:g}; the real portal's "
+        "take 0.3 or more)",
+    )
     return parser

@@ -250,7 +250,7 @@ def _daily(report: DailyReport, console: Console) -> None:
         table.add_row(
             entry.date.isoformat(),
             _span(entry.start, entry.end),
-            entry.component.name.title(),
+            entry.component.name.title() if entry.component else "",
             Text(entry.mark, style="green" if entry.present else "red"),
         )
     console.print(table)

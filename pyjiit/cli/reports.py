@@ -172,7 +172,8 @@ class ClassRow:
         date: The day of the class.
         start: When it started, or ``None`` if the portal's text is unreadable.
         end: When it ended, or ``None`` if the portal's text is unreadable.
-        component: ``"L"`` (lecture), ``"T"`` (tutorial) or ``"P"`` (practical).
+        component: ``"L"`` (lecture), ``"T"`` (tutorial) or ``"P"`` (practical); ``None``
+            for a class read in one list for the whole subject, which does not say.
         present: Whether the student was marked present.
         mark: The portal's mark, e.g. ``"Present"``.
         class_type: e.g. ``"Regular"``, or ``None``.
@@ -181,13 +182,13 @@ class ClassRow:
     date: dt.date
     start: dt.datetime | None
     end: dt.datetime | None
-    component: Component
+    component: Component | None
     present: bool
     mark: str
     class_type: str | None
 
     @classmethod
-    def build(cls, entry: ClassEntry, component: Component) -> ClassRow:
+    def build(cls, entry: ClassEntry, component: Component | None) -> ClassRow:
         """Make the line of one class of ``component``."""
         return cls(entry.date, entry.start, entry.end, component, entry.present, entry.mark, entry.class_type)
 

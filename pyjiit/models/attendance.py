@@ -7,9 +7,11 @@ an answer of the wrong shape raises
 field, instead of a bare ``KeyError``.
 
 Since January 2026 the portal's attendance answer carries only percentages,
-so class counts come from the daily list of each subject component:
-:meth:`pyjiit.calls.attendance.AttendanceCalls.detail` asks for them and
-attaches them.
+so class counts come from the daily lists of classes:
+:meth:`pyjiit.calls.attendance.AttendanceCalls.detail` asks for one list per
+subject (all its components at once) and attaches it; with
+``by_component=True`` it asks for one per component instead, which also
+tells each class's component.
 """
 
 from __future__ import annotations
@@ -274,7 +276,8 @@ class ComponentAttendance(AttendanceCounts):
         if self.daily is None:
             raise AttendanceNotLoaded(
                 f"the daily attendance of component {self.component.value} ({self.component_id}) is not "
-                "loaded: read attendance with portal.attendance.detail(), which attaches it"
+                "loaded: read attendance with portal.attendance.detail(by_component=True), which attaches "
+                "each component's classes (plain detail() attaches one list per subject)"
             )
         return self.daily
 
@@ -317,8 +320,10 @@ def _components(data: object, what: str) -> tuple[ComponentAttendance, ...]:
 class SubjectAttendance(AttendanceCounts, Model, what="subject attendance"):
     """One subject's attendance, made of its components.
 
-    A subject's counts are the sums of its components' counts; see
-    :class:`ComponentAttendance` for where they come from.
+    A subject's counts come from its classes: from :attr:`daily`, the list of
+    all of them that :meth:`~pyjiit.calls.attendance.AttendanceCalls.detail`
+    attaches, or, where every component has its own list attached
+    (``by_component=True``), from the sums of its components' counts.
 
     Attributes:
         subject_id: The portal's id of the subject.
@@ -328,6 +333,8 @@ class SubjectAttendance(AttendanceCounts, Model, what="subject attendance"):
         portal_percentage: The overall percentage the portal reports (``LTpercantage``), or ``None``.
         components: The subject's components, in the order lecture, tutorial, practical.
         raw: The item as the portal sent it.
+        daily: Every class of the subject, over all its components, in one
+            list, once attached; ``None`` before.
     """
 
     subject_id: str = wire("subjectid", get_id)
@@ -337,38 +344,60 @@ class SubjectAttendance(AttendanceCounts, Model, what="subject attendance"):
     portal_percentage: float | None = wire("LTpercantage", get_float, optional=True)
     components: tuple[ComponentAttendance, ...] = derived(_components)
     raw: JSONObject = as_sent()
+    daily: DailyAttendance | None = None
+
+    def _whole(self) -> DailyAttendance | None:
+        """The subject's one list of classes, when its components' own lists are not all attached."""
+        if self.daily is not None and any(part.daily is None for part in self.components):
+            return self.daily
+        return None
 
     @property
     def attended(self) -> int:
         """The number of classes attended, over all components.
 
         Raises:
-            AttendanceNotLoaded: A component's daily list is not attached.
+            AttendanceNotLoaded: No list of the subject's classes is attached.
         """
-        return sum(component.attended for component in self.components)
+        whole = self._whole()
+        return whole.attended if whole is not None else sum(part.attended for part in self.components)
 
     @property
     def total(self) -> int:
         """The number of classes held, over all components.
 
         Raises:
-            AttendanceNotLoaded: A component's daily list is not attached.
+            AttendanceNotLoaded: No list of the subject's classes is attached.
         """
-        return sum(component.total for component in self.components)
+        whole = self._whole()
+        return whole.total if whole is not None else sum(part.total for part in self.components)
 
     @property
-    def classes(self) -> tuple[tuple[Component, ClassEntry], ...]:
+    def classes(self) -> tuple[tuple[Component | None, ClassEntry], ...]:
         """Every class of the subject with its component, oldest first.
 
+        The component is ``None`` for classes read in one list for the whole
+        subject (:attr:`daily`), which does not say; ``by_component=True``
+        attaches each component's own list.
+
         Raises:
-            AttendanceNotLoaded: A component's daily list is not attached.
+            AttendanceNotLoaded: No list of the subject's classes is attached.
         """
-        found = [(part.component, entry) for part in self.components for entry in part._loaded().classes]
+        whole = self._whole()
+        found: list[tuple[Component | None, ClassEntry]] = (
+            [(None, entry) for entry in whole.classes]
+            if whole is not None
+            else [(part.component, entry) for part in self.components for entry in part._loaded().classes]
+        )
         return tuple(sorted(found, key=lambda item: (item[1].date, item[1].start is not None, item[1].start)))
 
     def component(self, kind: Component | str) -> ComponentAttendance | None:
         """Return the component of that kind (``Component.LECTURE`` or ``"L"``), or ``None``."""
         return next((part for part in self.components if part.component == Component(kind)), None)
+
+    def with_classes(self, daily: DailyAttendance) -> SubjectAttendance:
+        """Return a copy of this subject with ``daily``, all its classes in one list, attached."""
+        return dataclasses.replace(self, daily=daily)
 
     def with_daily(self, kind: Component | str, daily: DailyAttendance) -> SubjectAttendance:
         """Return a copy of this subject with ``daily`` attached to its component ``kind``.

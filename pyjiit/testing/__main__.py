@@ -1,8 +1,9 @@
-"""Serve the fake portal until Ctrl-C: ``python -m pyjiit.testing [--port N] [--tls] [--host H] ...``."""
+"""Serve the fake portal until Ctrl-C: ``python -m pyjiit.testing [--port N] [--tls] [--latency S] ...``."""
 
 from __future__ import annotations
 
 import argparse
+import math
 import signal
 import sys
 import threading
@@ -15,6 +16,17 @@ if TYPE_CHECKING:
     from types import FrameType
 
 __all__ = ["main"]
+
+
+def _seconds(text: str) -> float:
+    """Read a latency: a finite number of seconds, 0 or more."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 <= seconds < math.inf:
+        raise argparse.ArgumentTypeError(f"not a number of seconds, 0 or more: {text!r}")
+    return seconds
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
         "--legacy-token-path",
         action="store_true",
         help="also answer the login at /token/generate-token1, as jsjiit 0.0.24 calls it",
+    )
+    parser.add_argument(
+        "--latency",
+        type=_seconds,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait this long before every answer, as the real portal does (e.g. 0.3; default: 0)",
     )
     return parser
 
@@ -68,6 +87,7 @@ def _serve(args: argparse.Namespace, stop: threading.Event) -> int:
             port=args.port,
             awkward_tokens=args.awkward_tokens,
             legacy_token_path=args.legacy_token_path,
+            latency=args.latency,
         ).start()
     except (OSError, ImportError) as error:
         print(f"error: cannot start the fake portal: {error}", file=sys.stderr)  # noqa: T201
@@ -80,6 +100,7 @@ def _serve(args: argparse.Namespace, stop: threading.Event) -> int:
             f"Username:  {portal.username}",
             f"Password:  {portal.password}",
             f"Google credential: {portal.google_credential}",
+            *([f"Latency:   {portal.latency:g} s per answer"] if portal.latency else []),
             "Press Ctrl-C to stop.",
         ]
         print("\n".join(lines), flush=True)  # noqa: T201

@@ -26,6 +26,7 @@ import collections
 import dataclasses
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -79,6 +80,10 @@ class ReceivedRequest:
             no body or it cannot be decoded.
         status: The HTTP status answered, or ``None`` if the connection was
             dropped (:meth:`Fault.drop <pyjiit.testing.Fault.drop>`).
+        received: When the request had arrived, in :func:`time.monotonic` seconds.
+        answered: When its answer was ready to send, latency and delays
+            included; with ``received``, it tells which requests a client had
+            in flight at once.
     """
 
     method: str
@@ -87,6 +92,8 @@ class ReceivedRequest:
     body: bytes = field(repr=False)
     payload: Any = field(repr=False)
     status: int | None
+    received: float = field(default=0.0, repr=False)
+    answered: float = field(default=0.0, repr=False)
 
     def header(self, name: str) -> str | None:
         """Return the value of header ``name``, whatever its case, or ``None``."""
@@ -187,6 +194,8 @@ class Exchange:
         self.state = state
         self.routes = routes
         self.requests: list[ReceivedRequest] = []
+        #: Seconds every answer waits before it is sent (FakePortal.latency).
+        self.latency = 0.0
         self._wait = wait
         self._faults: dict[Endpoint, collections.deque[Fault]] = collections.defaultdict(collections.deque)
         self._lock = threading.Lock()
@@ -219,6 +228,9 @@ class Exchange:
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply | None:
         """Return the reply to one request, or ``None`` to drop the connection."""
+        received = time.monotonic()
+        if self.latency and self._wait(self.latency):  # cut short by stop()
+            return None
         full_path = urlsplit(target).path
         path, endpoint = _split(full_path, legacy_token_path=self.state.legacy_token_path)
         decoded: dict[str, Any] | _Refused | None = None
@@ -233,7 +245,9 @@ class Exchange:
         has_payload = endpoint is not None and endpoint.body is not endpoints.Body.NONE
         payload = decoded if has_payload and isinstance(decoded, dict) else None
         status = None if reply is None else reply.status
-        self.requests.append(ReceivedRequest(method, path, dict(headers), body, payload, status))
+        self.requests.append(
+            ReceivedRequest(method, path, dict(headers), body, payload, status, received, time.monotonic())
+        )
         return reply
 
     def _answer(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from typing import TYPE_CHECKING, Any
 
 from pyjiit.testing._handlers import ROUTES
@@ -64,6 +65,9 @@ class FakePortal(LocalServer):
             ``/token/generate-token1``, its name until April 2026, for clients
             that still call it (jsjiit 0.0.24, pyjiit 0.1.0a8).  The real portal
             no longer does.
+        latency: Seconds every answer waits before it is sent, as the real
+            portal's take hundreds of milliseconds to seconds
+            (:attr:`latency`).
     """
 
     def __init__(
@@ -78,6 +82,7 @@ class FakePortal(LocalServer):
         password: str | None = None,
         awkward_tokens: bool = False,
         legacy_token_path: bool = False,
+        latency: float = 0.0,
     ) -> None:
         self.tls = tls
         self.host = host
@@ -93,6 +98,7 @@ class FakePortal(LocalServer):
             legacy_token_path=legacy_token_path,
         )
         self._exchange = Exchange(self._state, ROUTES, self._wait)
+        self.latency = latency
 
     def __repr__(self) -> str:
         """Show where it serves, never the credentials."""
@@ -189,6 +195,26 @@ class FakePortal(LocalServer):
         Append charges built with :func:`pyjiit.testing.data.pending_charge`.
         """
         return self._state.pending_payments
+
+    @property
+    def latency(self) -> float:
+        """Seconds every answer waits before it is sent; settable at any time.
+
+        Requests in flight at once wait side by side, as on a real server, so
+        a client that sends them together waits once.  ``0.3`` is a fair
+        stand-in for the real portal in benchmarks and demos.
+
+        Raises:
+            ValueError: On setting, the value is not a finite number of seconds, 0 or more.
+        """
+        return self._exchange.latency
+
+    @latency.setter
+    def latency(self, seconds: float) -> None:
+        given: object = seconds  # checked as any value, for callers without type checking
+        if isinstance(given, bool) or not isinstance(given, (int, float)) or not 0 <= given < math.inf:
+            raise ValueError(f"latency must be a finite number of seconds, 0 or more, got {seconds!r}")
+        self._exchange.latency = float(seconds)
 
     # -- Time and tokens --------------------------------------------------------------------------
 

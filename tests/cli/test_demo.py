@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from pyjiit.testing.data import DEMO
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ def test_demo_tour(fresh_cli: Cli) -> None:
 
 
 def test_demo_json(fresh_cli: Cli) -> None:
-    data = fresh_cli("--json", "demo").json()
+    data = fresh_cli("--json", "demo", "--latency", "0").json()
     assert set(data) == {"account", "attendance", "exams", "grades", "fees"}
     assert data["account"]["name"] == DEMO.name
     assert data["attendance"]["semester"] == DEMO.current.registrationcode
@@ -32,3 +34,11 @@ def test_demo_json(fresh_cli: Cli) -> None:
     assert data["exams"]["semester"] == DEMO.current.registrationcode
     assert len(data["grades"]["results"]) == sum(semester.graded for semester in DEMO.semesters)
     assert len(data["fees"]["fees"]) == len(DEMO.semesters)
+
+
+@pytest.mark.parametrize("latency", ["-1", "soon", "inf"])
+def test_demo_latency_must_be_seconds(fresh_here: Cli, latency: str) -> None:
+    result = fresh_here("demo", "--latency", latency)
+    assert result.code == 2
+    assert "argument --latency" in result.stderr
+    assert result.stdout == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import runpy
 import subprocess
 import sys
@@ -190,3 +191,18 @@ def test_missing_ca_file_is_a_usage_error(here: Cli, portal: FakePortal) -> None
     )
     assert result.code == ExitCode.USAGE
     assert "--ca-file 'missing-ca.pem' is not a file" in result.stderr
+
+
+def test_attendance_shows_progress_per_subject(here: Cli, portal: FakePortal) -> None:
+    subjects = portal.student.current.subjects
+    # Slow answers keep each message up for several of the spinner's frames.
+    portal.latency = 0.2
+    try:
+        result = here("attendance", env={"FORCE_COLOR": "1"})
+    finally:
+        portal.latency = 0
+    assert result.code == 0, result.stderr
+    assert f"Counting classes of {len(subjects)} subjects" in result.stderr
+    shown = re.findall(rf"Counting classes: (\d) of {len(subjects)} subjects \((.+?)\)", result.stderr)
+    assert shown
+    assert {name for _, name in shown} <= {subject.name for subject in subjects}

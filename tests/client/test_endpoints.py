@@ -135,10 +135,18 @@ def test_daily_attendance_of_every_component_in_one_request(logged_in: Webportal
 
 def test_attendance_detail_counts_from_daily_lists(logged_in: Webportal) -> None:
     detail = logged_in.attendance.detail()
-    for subject in detail.subjects:
+    by_component = logged_in.attendance.detail(by_component=True)
+    for subject, parts in zip(detail.subjects, by_component.subjects, strict=True):
+        assert subject.daily is not None
         assert 0 <= subject.attended <= subject.total
-        assert subject.total == sum(part.total for part in subject.components)
         assert len(subject.classes) == subject.total
+        # One list for the subject holds what its components' lists hold.
+        assert (subject.attended, subject.total) == (parts.attended, parts.total)
+        assert parts.total == sum(part.total for part in parts.components)
+        entries = sorted(repr(entry) for _, entry in subject.classes)
+        assert entries == sorted(repr(entry) for _, entry in parts.classes)
+        assert {component for component, _ in parts.classes} == {part.component for part in parts.components}
+        assert {component for component, _ in subject.classes} == {None}
 
 
 def test_attendance_falls_back_to_the_previous_semester(logged_in: Webportal, portal: FakePortal) -> None:

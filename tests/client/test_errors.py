@@ -191,9 +191,19 @@ def test_component_without_classes_counts_zero(logged_in: Webportal, portal: Fak
     portal.inject(
         endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.failure(errors=["NO Attendance Found"]), times=1
     )
-    detail = logged_in.attendance.detail()
+    # One request at a time, so that the failure is the first subject's first component's answer.
+    detail = logged_in.attendance.detail(by_component=True, max_in_flight=1)
     first = detail.subjects[0].components[0]
     assert (first.attended, first.total, first.percentage) == (0, 0, None)
+
+
+def test_subject_without_classes_counts_zero(logged_in: Webportal, portal: FakePortal) -> None:
+    portal.inject(
+        endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.failure(errors=["NO Attendance Found"]), times=1
+    )
+    first, *others = logged_in.attendance.detail(max_in_flight=1).subjects
+    assert (first.attended, first.total, first.percentage, first.classes) == (0, 0, None, ())
+    assert all(subject.total for subject in others)
 
 
 @pytest.mark.parametrize("token", ["eyJ.x.y\r\nX-Injected: 1", "eyJ.tökén.y", "eyJ x y"])

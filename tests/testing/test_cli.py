@@ -123,3 +123,22 @@ def test_port_in_use_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> Non
         holder.listen()
         assert cli.main(["--port", str(holder.getsockname()[1])]) == 1
     assert "cannot start the fake portal" in capsys.readouterr().err
+
+
+def test_latency_option() -> None:
+    with served("--latency", "0.3") as banner:
+        assert banner["Latency"] == "0.3 s per answer"
+        started = time.monotonic()
+        response = requests.get(
+            banner["API URL"] + "/token/getcaptcha", headers={"LocalName": generate_local_name()}, timeout=10
+        )
+        assert time.monotonic() - started >= 0.3
+        assert response.json()["status"]["responseStatus"] == "Success"
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "inf", "soon"])
+def test_latency_must_be_seconds(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--latency", value])
+    assert caught.value.code == 2
+    assert f"argument --latency: not a number of seconds, 0 or more: {value!r}" in capsys.readouterr().err
