@@ -659,9 +659,7 @@ def verify(session: nox.Session) -> None:
                 session, listed[name], rebuilt[name], workspace / "index", offline=options.offline
             )
     if problems:
-        session.error(
-            f"{PROJECT} {version} on {index_url} is not what v{version} builds:\n  " + "\n  ".join(problems)
-        )
+        session.error(f"{PROJECT} {version} on {index_url} fails verification:\n  " + "\n  ".join(problems))
     session.log(f"{PROJECT} {version} on {index_url}: every file is identical to a rebuild of v{version}")
 
 
