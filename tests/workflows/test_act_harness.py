@@ -113,7 +113,8 @@ def test_the_bridge_pads_the_signature_again(upstream: _RecordingServer) -> None
 def test_only_what_needs_github_itself_is_skipped_under_act() -> None:
     assert github_only(load_workflows("push")) == ["CI / deploy docs"]
     assert github_only(load_workflows("release")) == [
-        "Release / attach to the GitHub release / Upload them as release assets"
+        "Release / publish to PyPI / Sign them with this workflow's identity",
+        "Release / attach to the GitHub release / Upload them as release assets",
     ]
 
 

@@ -65,10 +65,14 @@ def test_under_act_only_what_needs_github_itself_is_skipped() -> None:
         for step in each.raw_steps()
         if "github.event.act" in str(step.get("if", ""))
     ]
-    assert gated == [("release", "Upload them as release assets")]
-    attach = release.jobs["attach"]["steps"][-1]
-    assert truthy(evaluate(attach["if"], event("release", "refs/tags/v1.2.0")))
-    assert not truthy(evaluate(attach["if"], event("release", "refs/tags/v1.2.0", act=True)))
+    assert gated == [
+        ("release", "Sign them with this workflow's identity"),
+        ("release", "Upload them as release assets"),
+    ]
+    sign = next(step for step in release.jobs["publish"]["steps"] if "nox -s sign" in step.get("run", ""))
+    for step in (sign, release.jobs["attach"]["steps"][-1]):
+        assert truthy(evaluate(step["if"], event("release", "refs/tags/v1.2.0")))
+        assert not truthy(evaluate(step["if"], event("release", "refs/tags/v1.2.0", act=True)))
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -103,7 +107,11 @@ def nox_words(job_id: str) -> list[list[str]]:
 def test_the_build_job_builds_once_and_the_publish_job_uploads_exactly_that() -> None:
     # The job that can mint a PyPI token builds nothing: it checks and uploads the artifact.
     assert nox_words("build") == [["nox", "-s", "build"]]
-    assert nox_words("publish") == [["nox", "-s", "publish", "--", "--dist", "release-dist"]]
+    # It signs the files it was given (PEP 740), then uploads them with their attestations.
+    assert nox_words("publish") == [
+        ["nox", "-s", "sign", "--", "release-dist"],
+        ["nox", "-s", "publish", "--", "--dist", "release-dist"],
+    ]
     # The dry run checks the same files without uploading, and proves the build reproducible.
     assert nox_words("dry-run") == [
         ["nox", "-s", "publish", "--", "--dist", "release-dist", "--dry-run"],
