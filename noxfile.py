@@ -365,6 +365,29 @@ def release_version(filename: str) -> Version | None:
         return None  # eggs, installers, signatures: not files this session makes
 
 
+def parse_arguments(session: nox.Session, parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """Parse the session's arguments with ``parser``; stop with one sentence on a bad or unknown one."""
+    what = parser.prog.removesuffix(" --")
+    try:
+        options, unknown = parser.parse_known_args(session.posargs)
+    except argparse.ArgumentError as error:
+        session.error(f"bad arguments for {what}: {error}")
+    if unknown:
+        session.error(f"unknown arguments for {what}: {' '.join(unknown)}")
+    return options
+
+
+def check_url(session: nox.Session, flag: str, url: str | None) -> None:
+    """Stop unless ``url`` (given as ``flag``) is an http(s) URL without credentials in it."""
+    if url is None:
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        session.error(f"{flag} must be an http(s) URL, not {url!r}")
+    if parts.username or parts.password:
+        session.error(f"{flag} must not carry credentials: give them as TWINE_USERNAME/TWINE_PASSWORD")
+
+
 def publish_options(session: nox.Session) -> argparse.Namespace:
     """Parse and check the publish session's arguments."""
     parser = argparse.ArgumentParser(prog="nox -s publish --", add_help=False, exit_on_error=False)
@@ -375,27 +398,14 @@ def publish_options(session: nox.Session) -> argparse.Namespace:
     # Publish these files (the build job's artifact) instead of building.
     parser.add_argument("--dist", type=Path)
     parser.add_argument("--expect-version")  # read by expected_version(), which the build session shares
-    try:
-        options, unknown = parser.parse_known_args(session.posargs)
-    except argparse.ArgumentError as error:
-        session.error(f"bad publish arguments: {error}")
-    if unknown:
-        session.error(f"unknown publish arguments: {' '.join(unknown)}")
+    options = parse_arguments(session, parser)
     if os.environ.get("TWINE_REPOSITORY") and not options.repository_url:
         # A .pypirc section name: its URL is twine's secret, so the index checks could not follow it.
         session.error("TWINE_REPOSITORY is set: unset it, or give the index as --repository-url URL")
     if options.index_url and not options.repository_url:
         session.error("--index-url goes with --repository-url: PyPI's index is known")
-    for option in ("repository_url", "index_url"):
-        url = getattr(options, option)
-        if url is None:
-            continue
-        parts = urlsplit(url)
-        flag = "--" + option.replace("_", "-")
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
-            session.error(f"{flag} must be an http(s) URL, not {url!r}")
-        if parts.username or parts.password:
-            session.error(f"{flag} must not carry credentials: give them as TWINE_USERNAME/TWINE_PASSWORD")
+    check_url(session, "--repository-url", options.repository_url)
+    check_url(session, "--index-url", options.index_url)
     return options
 
 
@@ -522,24 +532,18 @@ def sign(session: nox.Session) -> None:
 def verify_options(session: nox.Session) -> argparse.Namespace:
     """Parse and check the verify session's arguments."""
     parser = argparse.ArgumentParser(prog="nox -s verify --", add_help=False, exit_on_error=False)
-    parser.add_argument("version")
+    parser.add_argument("version", nargs="?")  # optional here, so that its absence gets our sentence
     parser.add_argument("--index-url")
     # Sigstore's trust root as the tools ship it, without asking Sigstore for updates.
     parser.add_argument("--offline", action="store_true")
-    try:
-        options, unknown = parser.parse_known_args(session.posargs)
-    except argparse.ArgumentError as error:
-        session.error(f"bad verify arguments: {error}")
-    if unknown:
-        session.error(f"unknown verify arguments: {' '.join(unknown)}")
+    options = parse_arguments(session, parser)
+    if options.version is None:
+        session.error("give the version to verify, e.g. `nox -s verify -- 0.2.0`")
     try:
         options.version = Version(options.version)
     except InvalidVersion:
         session.error(f"{options.version!r} is not a version (PEP 440), e.g. 0.2.0")
-    if options.index_url is not None:
-        parts = urlsplit(options.index_url)
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
-            session.error(f"--index-url must be an http(s) URL, not {options.index_url!r}")
+    check_url(session, "--index-url", options.index_url)
     return options
 
 

@@ -274,3 +274,20 @@ def test_attestations_beside_the_files_are_uploaded_with_them(
     for file, attestation in signed.items():
         fields = by_file[hashes[file.name]]
         assert json.loads(fields["attestations"]) == [json.loads(attestation.read_bytes())]
+
+
+def test_a_file_without_its_attestation_stops_the_upload(
+    project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    version = next(versions)
+    project.commit_version(version)
+    assert project.nox("-R", "-s", "build").returncode == 0
+    dist = project.path / "release-dist"
+    (project.path / "dist").rename(dist)
+    wheel = next(dist.glob("*.whl"))
+    attestation = ATTESTATIONS / "rfc8785-0.1.2-py3-none-any.whl.publish.attestation"
+    wheel.with_name(wheel.name + ".publish.attestation").write_bytes(attestation.read_bytes())
+    before = package_index.files()
+    run = publish(project, package_index, "--dist", "release-dist")
+    assert_failed(run, f"pyjiit-{version}.tar.gz has no attestation beside it, unlike the other files")
+    assert package_index.files() == before
