@@ -242,9 +242,7 @@ def test_attestations_beside_the_files_are_uploaded_with_them(
 ) -> None:
     version = next(versions)
     project.commit_version(version)
-    assert project.nox("-R", "-s", "build").returncode == 0
-    dist = project.path / "release-dist"
-    (project.path / "dist").rename(dist)
+    dist = project.build_artifact()
     sdist, wheel = next(dist.glob("*.tar.gz")), next(dist.glob("*.whl"))
     # As `nox -s sign` leaves them: `<file>.publish.attestation`, beside each file.
     signed = {
@@ -281,9 +279,7 @@ def test_a_file_without_its_attestation_stops_the_upload(
 ) -> None:
     version = next(versions)
     project.commit_version(version)
-    assert project.nox("-R", "-s", "build").returncode == 0
-    dist = project.path / "release-dist"
-    (project.path / "dist").rename(dist)
+    dist = project.build_artifact()
     wheel = next(dist.glob("*.whl"))
     attestation = ATTESTATIONS / "rfc8785-0.1.2-py3-none-any.whl.publish.attestation"
     wheel.with_name(wheel.name + ".publish.attestation").write_bytes(attestation.read_bytes())

@@ -39,10 +39,7 @@ def release(project: Clone, index: PackageIndex, version: str, *, tamper: bool =
     """Commit and tag ``version``, build it, change its wheel if told, and publish exactly those files."""
     commit = project.commit_version(version)
     project.git("tag", f"v{version}")
-    built = project.nox("-R", "-s", "build")
-    assert built.returncode == 0, built.output
-    dist = project.path / "release-dist"  # outside dist/, which the clean-tree check would see as untracked
-    (project.path / "dist").rename(dist)
+    dist = project.build_artifact()
     if tamper:
         tamper_with(next(dist.glob("*.whl")))
     hashes = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in dist.iterdir()}
