@@ -575,15 +575,17 @@ def check_provenance(session: nox.Session, file: Path, provenance: bytes, *, off
         "workflow": RELEASE_WORKFLOW,
     }
     try:
-        publishers = [bundle["publisher"] for bundle in json.loads(provenance)["attestation_bundles"]]
-        found = [{key: publisher.get(key) for key in expected} for publisher in publishers]
+        bundles = json.loads(provenance)["attestation_bundles"]
+        found = [{key: bundle["publisher"].get(key) for key in expected} for bundle in bundles]
+        signatures = sum(len(bundle["attestations"]) for bundle in bundles)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         return f"{file.name}: its provenance is not PEP 740 provenance ({type(error).__name__}: {error})"
-    if not found:
+    if not signatures:
         return f"{file.name}: its provenance holds no attestation"
     for publisher in found:
         if publisher != expected:
-            # pypi-attestations checks the repository; the workflow is checked here too.
+            # pypi-attestations proves that each signature is the publisher's a bundle names, but
+            # compares only that publisher's repository with ours: its workflow is compared here.
             shown = "{kind} {repository} {workflow}".format_map(publisher)
             return f"{file.name}: published by {shown}, not by {expected['repository']}'s {RELEASE_WORKFLOW}"
     saved = file.with_name(file.name + ".provenance")
