@@ -287,3 +287,12 @@ def test_a_file_without_its_attestation_stops_the_upload(
     run = publish(project, package_index, "--dist", "release-dist")
     assert_failed(run, f"pyjiit-{version}.tar.gz has no attestation beside it, unlike the other files")
     assert package_index.files() == before
+
+
+def test_signing_needs_github_actions_oidc_token(project: Clone) -> None:
+    # Outside the release workflow there is no identity PyPI would accept, so nothing is signed.
+    dist = project.build_artifact()
+    run = project.nox("-R", "-s", "sign", "--", "release-dist")
+    assert run.returncode != 0, run.output
+    assert "not signed: this needs GitHub Actions' OpenID Connect token" in run.output
+    assert not list(dist.glob("*.attestation"))
