@@ -14,7 +14,9 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from http import HTTPStatus
 from pathlib import Path
@@ -51,6 +53,12 @@ DIST = ROOT / "dist"
 CHANGELOG = ROOT / "CHANGELOG.md"
 DOCS_OUT = ROOT / "docs" / "_build" / "html"
 DOCS_DOCTREES = ROOT / "docs" / "_build" / "doctrees"
+#: The repository whose release workflow publishes this project (its trusted publisher on PyPI).
+SOURCE_URL: str = PYPROJECT["project"]["urls"]["Source"]
+#: The workflow file, in that repository, that uploads and signs releases.
+RELEASE_WORKFLOW = "release.yml"
+#: How a PEP 740 attestation made by `nox -s sign` is named: beside its file, like twine expects.
+ATTESTATION_SUFFIX = ".publish.attestation"
 
 
 def lock_export(session: nox.Session, label: str, *options: str) -> Path:
@@ -264,7 +272,8 @@ def build_distributions(session: nox.Session, expect: str | None) -> tuple[Path,
 def check_distributions(session: nox.Session, folder: Path, expect: str | None) -> tuple[Path, Path]:
     """Check the distributions in ``folder`` and return (sdist, wheel).
 
-    Fails unless there is exactly one sdist and one wheel, both of this
+    Fails unless there is exactly one sdist and one wheel (each may have its
+    attestation beside it, and nothing else may be there), both of this
     project and of the version in pyproject.toml, and (when ``expect`` is
     given) of that version, and both pass twine's and check-wheel-contents'
     checks.  Needs the ``release`` group installed.
@@ -272,10 +281,13 @@ def check_distributions(session: nox.Session, folder: Path, expect: str | None) 
     if not folder.is_dir():
         session.error(f"{folder} is not a folder of distributions")
     sdists, wheels = sorted(folder.glob("*.tar.gz")), sorted(folder.glob("*.whl"))
-    others = sorted(set(folder.iterdir()) - {*sdists, *wheels})
+    others = set(folder.iterdir()) - {*sdists, *wheels} - set(map(attestation_path, (*sdists, *wheels)))
     if len(sdists) != 1 or len(wheels) != 1 or others:
         found = ", ".join(path.name for path in sorted(folder.iterdir())) or "nothing"
-        session.error(f"{folder.name}/ must hold exactly one sdist and one wheel, found: {found}")
+        session.error(
+            f"{folder.name}/ must hold exactly one sdist and one wheel "
+            f"(and their attestations), found: {found}"
+        )
     sdist, wheel = sdists[0], wheels[0]
     wheel_name, wheel_version, _, _ = parse_wheel_filename(wheel.name)
     sdist_name, sdist_version = parse_sdist_filename(sdist.name)
@@ -306,6 +318,8 @@ def build(session: nox.Session) -> None:
 
 #: The HTML forms of a simple-API page (PEP 503, and PEP 691's name for the same): every index has one.
 SIMPLE_HTML = ("text/html", "application/vnd.pypi.simple.v1+html")
+#: PEP 691's JSON form, which also carries PEP 740 provenance; preferred where an index serves it.
+SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
 
 
 def pypi_simple_url(session: nox.Session) -> str:
@@ -320,48 +334,96 @@ def pypi_simple_url(session: nox.Session) -> str:
     return urljoin((web or "").strip(), "simple/")
 
 
-class _SimpleLinks(HTMLParser):
-    """The files a PEP 503 project page links to, each with its sha256 (None when not given)."""
+@dataclass(frozen=True)
+class IndexFile:
+    """One file an index lists for this project."""
 
-    def __init__(self) -> None:
+    #: Where to download it (absolute).
+    url: str
+    #: Its sha256 as the index lists it; None when the index gives none.
+    sha256: str | None
+    #: Where the index serves its PEP 740 provenance (absolute); None when it serves none.
+    provenance: str | None
+
+
+class _SimpleLinks(HTMLParser):
+    """The files a PEP 503 project page links to (``#sha256=`` fragments, PEP 740 ``data-provenance``)."""
+
+    def __init__(self, page: str) -> None:
         super().__init__()
-        self.files: dict[str, str | None] = {}
+        self.page = page
+        self.files: dict[str, IndexFile] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record an ``<a href="...file#sha256=...">`` link."""
-        href = dict(attrs).get("href")
+        attributes = dict(attrs)
+        href = attributes.get("href")
         if tag != "a" or not href:
             return
         path, _, fragment = href.partition("#")
         algorithm, _, digest = fragment.partition("=")
         name = unquote(urlsplit(path).path.rstrip("/").rsplit("/", 1)[-1])
-        self.files[name] = digest.lower() if algorithm == "sha256" else None
+        provenance = attributes.get("data-provenance")
+        self.files[name] = IndexFile(
+            url=urljoin(self.page, path),
+            sha256=digest.lower() if algorithm == "sha256" else None,
+            provenance=urljoin(self.page, provenance) if provenance else None,
+        )
 
 
-def index_files(session: nox.Session, index_url: str) -> dict[str, str | None]:
-    """The files the index lists for this project, each with its sha256 (None when not given).
+def _json_files(session: nox.Session, page: str, body: bytes) -> dict[str, IndexFile]:
+    """The files of a PEP 691 JSON project page."""
+    try:
+        return {
+            entry["filename"]: IndexFile(
+                url=urljoin(page, entry["url"]),
+                sha256=(entry.get("hashes") or {}).get("sha256"),
+                provenance=urljoin(page, entry["provenance"]) if entry.get("provenance") else None,
+            )
+            for entry in json.loads(body)["files"]
+        }
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        session.error(f"{page} is not a PEP 691 project page: {type(error).__name__}: {error}")
 
-    Reads the project's simple-API page, ``{index_url}/{project}/``, in the HTML
-    form every index serves (PEP 503: links with ``#sha256=`` fragments), with
-    the standard library (nox's own environment has no requests).
+
+def http_get(session: nox.Session, url: str, accept: str = "*/*") -> tuple[str, bytes] | None:
+    """GET ``url`` with the standard library; return (content type, body), None on HTTP 404.
+
+    Nox's own environment has no requests.  Every URL here is http(s): twine's,
+    or one that the session's options checked, or one such an index gave.
     """
-    page = urljoin(index_url.rstrip("/") + "/", f"{canonicalize_name(PROJECT)}/")
-    # Every index URL here is http(s): twine's, or one that publish_options checked.
-    request = Request(page, headers={"Accept": ", ".join(SIMPLE_HTML)})  # noqa: S310
+    request = Request(url, headers={"Accept": accept})  # noqa: S310
     try:
         with urlopen(request, timeout=60) as response:  # noqa: S310
-            kind = response.headers.get_content_type()
-            body = response.read().decode(response.headers.get_content_charset() or "utf-8")
+            return response.headers.get_content_type(), response.read()
     except HTTPError as error:
         if error.code == HTTPStatus.NOT_FOUND:
-            return {}  # the project was never published there
-        session.error(f"could not read {page}: HTTP {error.code} {error.reason}")
+            return None
+        session.error(f"could not read {url}: HTTP {error.code} {error.reason}")
     except OSError as error:  # URLError, timeouts, refused connections
-        session.error(f"could not reach {page}: {getattr(error, 'reason', error)}")
+        session.error(f"could not reach {url}: {getattr(error, 'reason', error)}")
+
+
+def index_files(session: nox.Session, index_url: str) -> dict[str, IndexFile]:
+    """The files the index lists for this project, by name.
+
+    Reads the project's simple-API page, ``{index_url}/{project}/``: PEP 691's
+    JSON form where the index serves it, else the HTML form every index serves
+    (PEP 503: links with ``#sha256=`` fragments).
+    """
+    page = urljoin(index_url.rstrip("/") + "/", f"{canonicalize_name(PROJECT)}/")
+    accept = f"{SIMPLE_JSON}, {SIMPLE_HTML[1]};q=0.2, {SIMPLE_HTML[0]};q=0.1"
+    answer = http_get(session, page, accept)
+    if answer is None:
+        return {}  # the project was never published there
+    kind, body = answer
+    if kind == SIMPLE_JSON:
+        return _json_files(session, page, body)
     if kind not in SIMPLE_HTML:
         session.error(f"{page} answered {kind}, not a simple-API page: check --index-url")
-    links = _SimpleLinks()
-    links.feed(body)
+    links = _SimpleLinks(page)
+    # Simple pages are UTF-8 (PEP 503); a stray byte must not stop the check.
+    links.feed(body.decode("utf-8", errors="replace"))
     return links.files
 
 
@@ -375,6 +437,29 @@ def release_version(filename: str) -> Version | None:
         return None  # eggs, installers, signatures: not files this session makes
 
 
+def parse_arguments(session: nox.Session, parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """Parse the session's arguments with ``parser``; stop with one sentence on a bad or unknown one."""
+    what = parser.prog.removesuffix(" --")
+    try:
+        options, unknown = parser.parse_known_args(session.posargs)
+    except argparse.ArgumentError as error:
+        session.error(f"bad arguments for {what}: {error}")
+    if unknown:
+        session.error(f"unknown arguments for {what}: {' '.join(unknown)}")
+    return options
+
+
+def check_url(session: nox.Session, flag: str, url: str | None) -> None:
+    """Stop unless ``url`` (given as ``flag``) is an http(s) URL without credentials in it."""
+    if url is None:
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        session.error(f"{flag} must be an http(s) URL, not {url!r}")
+    if parts.username or parts.password:
+        session.error(f"{flag} must not carry credentials: give them as TWINE_USERNAME/TWINE_PASSWORD")
+
+
 def publish_options(session: nox.Session) -> argparse.Namespace:
     """Parse and check the publish session's arguments."""
     parser = argparse.ArgumentParser(prog="nox -s publish --", add_help=False, exit_on_error=False)
@@ -385,32 +470,37 @@ def publish_options(session: nox.Session) -> argparse.Namespace:
     # Publish these files (the build job's artifact) instead of building.
     parser.add_argument("--dist", type=Path)
     parser.add_argument("--expect-version")  # read by expected_version(), which the build session shares
-    try:
-        options, unknown = parser.parse_known_args(session.posargs)
-    except argparse.ArgumentError as error:
-        session.error(f"bad publish arguments: {error}")
-    if unknown:
-        session.error(f"unknown publish arguments: {' '.join(unknown)}")
+    options = parse_arguments(session, parser)
     if os.environ.get("TWINE_REPOSITORY") and not options.repository_url:
         # A .pypirc section name: its URL is twine's secret, so the index checks could not follow it.
         session.error("TWINE_REPOSITORY is set: unset it, or give the index as --repository-url URL")
     if options.index_url and not options.repository_url:
         session.error("--index-url goes with --repository-url: PyPI's index is known")
-    for option in ("repository_url", "index_url"):
-        url = getattr(options, option)
-        if url is None:
-            continue
-        parts = urlsplit(url)
-        flag = "--" + option.replace("_", "-")
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
-            session.error(f"{flag} must be an http(s) URL, not {url!r}")
-        if parts.username or parts.password:
-            session.error(f"{flag} must not carry credentials: give them as TWINE_USERNAME/TWINE_PASSWORD")
+    check_url(session, "--repository-url", options.repository_url)
+    check_url(session, "--index-url", options.index_url)
     return options
 
 
-def upload(session: nox.Session, repository_url: str | None, files: Iterable[Path]) -> None:
-    """Upload ``files`` with twine; stop with one sentence when the index refuses them."""
+def attestation_path(distribution: Path) -> Path:
+    """Where ``nox -s sign`` puts the PEP 740 attestation of ``distribution`` (twine looks there too)."""
+    return distribution.with_name(distribution.name + ATTESTATION_SUFFIX)
+
+
+def attestations_of(session: nox.Session, files: Iterable[Path]) -> list[Path]:
+    """The attestations of ``files``: one each, or none at all (they were not signed)."""
+    files = list(files)
+    found = [path for path in map(attestation_path, files) if path.exists()]
+    if found and len(found) != len(files):
+        signed = {path.name.removesuffix(ATTESTATION_SUFFIX) for path in found}
+        unsigned = ", ".join(sorted(path.name for path in files if path.name not in signed))
+        session.error(f"{unsigned} has no attestation beside it, unlike the other files: sign all or none")
+    return found
+
+
+def upload(
+    session: nox.Session, repository_url: str | None, files: Iterable[Path], attestations: Iterable[Path] = ()
+) -> None:
+    """Upload ``files`` and their ``attestations`` with twine; stop with one sentence when refused."""
     env = {
         # Twine reads TWINE_USERNAME and TWINE_PASSWORD itself, so credentials are never on
         # a command line; in GitHub Actions without them it does the trusted-publishing
@@ -418,9 +508,14 @@ def upload(session: nox.Session, repository_url: str | None, files: Iterable[Pat
         "TWINE_NON_INTERACTIVE": "1",
         "TWINE_REPOSITORY_URL": repository_url,  # None leaves twine its default: PyPI
     }
+    attestations = list(attestations)
+    # Twine pairs each `<file>.publish.attestation` given with its file, and sends it in the same request.
+    signed = ["--attestations", *map(str, attestations)] if attestations else []
     try:
         # Silent: twine's output (whatever an index answers) is shown only to explain a failure.
-        session.run("twine", "upload", "--disable-progress-bar", *map(str, files), env=env, silent=True)
+        session.run(
+            "twine", "upload", "--disable-progress-bar", *signed, *map(str, files), env=env, silent=True
+        )
     except nox.command.CommandFailed:
         session.error(
             f"twine could not upload to {repository_url or 'PyPI'} (its message is above): check the "
@@ -444,9 +539,9 @@ def confirm_listed(session: nox.Session, index_url: str, files: Iterable[Path]) 
             "if its simple API lives at another URL, give that as --index-url"
         )
     for name, digest in wanted.items():
-        if listed[name] != digest:
+        if listed[name].sha256 != digest:
             session.error(
-                f"{index_url} lists {name} with sha256 {listed[name] or '(none)'}, "
+                f"{index_url} lists {name} with sha256 {listed[name].sha256 or '(none)'}, "
                 f"but the uploaded file's sha256 is {digest}"
             )
 
@@ -463,6 +558,10 @@ def publish(session: nox.Session) -> None:
         # job), after the same checks a build gets; nothing is rebuilt.
         install(session, "release", project=False)
         sdist, wheel = check_distributions(session, options.dist, expected_version(session))
+    attestations = attestations_of(session, (sdist, wheel))
+    if not attestations:
+        # PyPI takes attestations only from a trusted publisher: `nox -s sign` in the release workflow.
+        session.log(f"not signed: no {ATTESTATION_SUFFIX} files beside them (`nox -s sign` makes them)")
     version = parse_wheel_filename(wheel.name)[1]
     index_url = options.index_url or options.repository_url or pypi_simple_url(session)
     target = options.repository_url or "PyPI"
@@ -475,9 +574,171 @@ def publish(session: nox.Session) -> None:
     if options.dry_run:
         session.log(f"dry run: {sdist.name} and {wheel.name} (commit {commit[:12]}) are ready for {target}")
         return
-    upload(session, options.repository_url, (sdist, wheel))
+    upload(session, options.repository_url, (sdist, wheel), attestations)
     confirm_listed(session, index_url, (sdist, wheel))
-    session.log(f"published {PROJECT} {version} (commit {commit[:12]}) to {target}; its sha256s match")
+    signed = " with their attestations" if attestations else ""
+    session.log(
+        f"published {PROJECT} {version}{signed} (commit {commit[:12]}) to {target}; its sha256s match"
+    )
+
+
+@nox.session(python=DEFAULT_PYTHON, default=False)
+def sign(session: nox.Session) -> None:
+    """Sign a folder's sdist and wheel with this GitHub workflow's identity (-- DIR; GitHub Actions only)."""
+    if len(session.posargs) != 1:
+        session.error("give the folder of distributions, e.g. `nox -s sign -- release-dist`")
+    # Sigstore signs with the job's OpenID Connect identity, and PyPI accepts
+    # attestations only from the project's trusted publisher: the release
+    # workflow.  Elsewhere sigstore would open a browser for a personal identity.
+    if not os.environ.get("ACTIONS_ID_TOKEN_REQUEST_URL"):
+        session.error(
+            "not signed: this needs GitHub Actions' OpenID Connect token (a job with `id-token: write`); "
+            "PyPI accepts attestations only from the release workflow"
+        )
+    install(session, "release", project=False)
+    sdist, wheel = check_distributions(session, Path(session.posargs[0]), expected_version(session))
+    session.run("python", "-m", "pypi_attestations", "sign", str(sdist), str(wheel))
+    session.log(f"signed {sdist.name} and {wheel.name}: {ATTESTATION_SUFFIX} files beside them")
+
+
+def verify_options(session: nox.Session) -> argparse.Namespace:
+    """Parse and check the verify session's arguments."""
+    parser = argparse.ArgumentParser(prog="nox -s verify --", add_help=False, exit_on_error=False)
+    parser.add_argument("version", nargs="?")  # optional here, so that its absence gets our sentence
+    parser.add_argument("--index-url")
+    # Sigstore's trust root as the tools ship it, without asking Sigstore for updates.
+    parser.add_argument("--offline", action="store_true")
+    options = parse_arguments(session, parser)
+    if options.version is None:
+        session.error("give the version to verify, e.g. `nox -s verify -- 0.2.0`")
+    try:
+        options.version = Version(options.version)
+    except InvalidVersion:
+        session.error(f"{options.version!r} is not a version (PEP 440), e.g. 0.2.0")
+    check_url(session, "--index-url", options.index_url)
+    return options
+
+
+def rebuild_tag(session: nox.Session, version: Version, workspace: Path) -> dict[str, Path]:
+    """Clone tag ``v{version}`` into ``workspace`` and build it there with its own ``nox -s build``."""
+    tag = f"v{version}"
+    if not git(session, "tag", "--list", tag):
+        session.error(f"there is no tag {tag} in this repository: `git fetch --tags`, or check the version")
+    clone = workspace / PROJECT
+    session.run(
+        "git", "-c", "advice.detachedHead=false", "clone", "--quiet", "--no-hardlinks", "--branch", tag,
+        str(ROOT), str(clone), external=True,
+    )  # fmt: skip
+    # The tag's own noxfile and lock, with the tools on PATH: what the release
+    # workflow's build job ran.  This session's virtual environment is no part of it.
+    session.run(
+        "nox", "--noxfile", str(clone / "noxfile.py"), "--session", "build",
+        "--", "--expect-version", str(version),
+        external=True, env={"VIRTUAL_ENV": None, "GITHUB_REF_TYPE": None, "GITHUB_REF_NAME": None},
+    )  # fmt: skip
+    return {path.name: path for path in (clone / "dist").iterdir()}
+
+
+def check_provenance(session: nox.Session, file: Path, provenance: bytes, *, offline: bool) -> str | None:
+    """Verify ``file``'s PEP 740 provenance against this project's release workflow; return what is wrong."""
+    expected = {
+        "kind": "GitHub",
+        "repository": urlsplit(SOURCE_URL).path.strip("/"),
+        "workflow": RELEASE_WORKFLOW,
+    }
+    try:
+        bundles = json.loads(provenance)["attestation_bundles"]
+        found = [{key: bundle["publisher"].get(key) for key in expected} for bundle in bundles]
+        signatures = sum(len(bundle["attestations"]) for bundle in bundles)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        return f"{file.name}: its provenance is not PEP 740 provenance ({type(error).__name__}: {error})"
+    if not signatures:
+        return f"{file.name}: its provenance holds no attestation"
+    for publisher in found:
+        if publisher != expected:
+            # pypi-attestations proves that each signature is the publisher's a bundle names, but
+            # compares only that publisher's repository with ours: its workflow is compared here.
+            shown = "{kind} {repository} {workflow}".format_map(publisher)
+            return f"{file.name}: published by {shown}, not by {expected['repository']}'s {RELEASE_WORKFLOW}"
+    saved = file.with_name(file.name + ".provenance")
+    saved.write_bytes(provenance)
+    try:
+        # Checks each attestation's Sigstore signature, its certificate's identity and its file's sha256.
+        session.run(
+            "python", "-m", "pypi_attestations", "verify", "pypi", "--repository", SOURCE_URL,
+            "--provenance-file", str(saved), *(["--offline"] if offline else []), str(file),
+        )  # fmt: skip
+    except nox.command.CommandFailed:
+        return f"{file.name}: its provenance does not verify (pypi-attestations says why, above)"
+    return None
+
+
+def check_release_file(
+    session: nox.Session, entry: IndexFile, rebuilt: Path, downloads: Path, *, offline: bool
+) -> list[str]:
+    """Fetch a file the index lists, compare it with its rebuild, verify its provenance; return problems."""
+    name = rebuilt.name
+    answer = http_get(session, entry.url)
+    if answer is None:
+        return [f"{name}: the index lists it, but {entry.url} is not found"]
+    served = downloads / name
+    served.write_bytes(answer[1])
+    digest = hashlib.sha256(answer[1]).hexdigest()
+    if entry.sha256 is not None and entry.sha256 != digest:
+        return [f"{name}: the index lists sha256 {entry.sha256}, but serves a file whose sha256 is {digest}"]
+    expected = hashlib.sha256(rebuilt.read_bytes()).hexdigest()
+    if digest != expected:
+        return [f"{name}: differs from the rebuild (index sha256 {digest}, rebuild {expected})"]
+    session.log(f"{name}: identical to the rebuild (sha256 {digest})")
+    if entry.provenance is None:
+        session.log(f"{name}: the index serves no provenance for it (PEP 740): its uploader is not checked")
+        return []
+    provenance = http_get(session, entry.provenance, "application/vnd.pypi.integrity.v1+json")
+    problem = (
+        f"{name}: the index lists provenance at {entry.provenance}, but it is not found"
+        if provenance is None
+        else check_provenance(session, served, provenance[1], offline=offline)
+    )
+    if problem is None:
+        session.log(f"{name}: provenance verified: uploaded by {SOURCE_URL}'s {RELEASE_WORKFLOW}")
+    return [problem] if problem else []
+
+
+@nox.session(python=DEFAULT_PYTHON, default=False)
+def verify(session: nox.Session) -> None:
+    """Rebuild tag vX.Y.Z; check that the index's files are identical, and their provenance (-- X.Y.Z)."""
+    options = verify_options(session)
+    version: Version = options.version
+    install(session, "release", project=False)
+    index_url = options.index_url or pypi_simple_url(session)
+    listed = {
+        name: file
+        for name, file in index_files(session, index_url).items()
+        if release_version(name) == version
+    }
+    if not listed:
+        session.error(f"{index_url} has no files of {PROJECT} {version}")
+    with tempfile.TemporaryDirectory(prefix=f"{PROJECT}-verify-") as scratch:
+        workspace = Path(scratch)
+        rebuilt = rebuild_tag(session, version, workspace)
+        (workspace / "index").mkdir()
+        problems = [
+            *(
+                f"{name}: built from v{version}, but not on the index"
+                for name in sorted(rebuilt.keys() - listed.keys())
+            ),
+            *(
+                f"{name}: on the index, but not built from v{version}"
+                for name in sorted(listed.keys() - rebuilt.keys())
+            ),
+        ]
+        for name in sorted(listed.keys() & rebuilt.keys()):
+            problems += check_release_file(
+                session, listed[name], rebuilt[name], workspace / "index", offline=options.offline
+            )
+    if problems:
+        session.error(f"{PROJECT} {version} on {index_url} fails verification:\n  " + "\n  ".join(problems))
+    session.log(f"{PROJECT} {version} on {index_url}: every file is identical to a rebuild of v{version}")
 
 
 @nox.session(python=DEFAULT_PYTHON, default=True)

@@ -7,9 +7,12 @@ uncommitted in it, and publish to a real pypiserver on 127.0.0.1.
 
 from __future__ import annotations
 
+import itertools
+import time
 from typing import TYPE_CHECKING
 
 import pytest
+from packaging.version import Version
 
 from tests.pipeline.harness import Clone
 from tests.pipeline.index import PackageIndex, serve_index
@@ -32,6 +35,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Clone:
     """One clone of HEAD per module, so that its nox environments are reused (``nox -R``)."""
     return Clone.of_head(tmp_path_factory.mktemp("clone") / "pyjiit")
+
+
+@pytest.fixture(scope="module")
+def versions(clone: Clone) -> Iterator[str]:
+    """Fresh versions above the clone's: post-releases stamped with the time, on no real index."""
+    base = Version(clone.version()).base_version
+    stamp = int(time.time()) * 100
+    return (f"{base}.post{stamp + n}" for n in itertools.count())
 
 
 @pytest.fixture

@@ -105,6 +105,15 @@ class Clone:
         self.git("commit", "--quiet", "--all", "--message", f"Version {version}")
         return self.git("rev-parse", "HEAD")
 
+    def build_artifact(self) -> Path:
+        """Build HEAD with ``nox -s build``; move ``dist/`` to ``release-dist/``, where the workflow puts it.
+
+        ``nox -s publish -- --dist release-dist`` then takes exactly these files, as the publish job does.
+        """
+        built = self.nox("-R", "-s", "build")
+        assert built.returncode == 0, built.output
+        return (self.path / "dist").rename(self.path / "release-dist")
+
 
 def files_containing(root: Path, secret: str) -> list[Path]:
     """Every file under ``root`` whose bytes contain ``secret``."""

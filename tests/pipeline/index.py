@@ -2,6 +2,9 @@
 
 Uploads need a user and password (htpasswd, written readable by its owner
 only); the pipeline tests and ``nox -s actions -- release`` both publish here.
+Beside it: a recorder of what reaches it (pypiserver keeps only the files),
+and fixed pages for what pypiserver does not serve (PEP 691 JSON, PEP 740
+provenance).
 """
 
 from __future__ import annotations
@@ -10,15 +13,18 @@ import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
-from urllib.request import urlopen
+from urllib.error import HTTPError
+from urllib.request import Request, urlopen
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator, Mapping
     from pathlib import Path
 
 
@@ -116,3 +122,86 @@ def serve_index(root: Path) -> Iterator[PackageIndex]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def _serve(handle: Callable[[BaseHTTPRequestHandler], tuple[int, str, bytes]]) -> Iterator[str]:
+    """Serve every request with ``handle`` (-> status, content type, body) on 127.0.0.1; yield the URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            status, kind, body = handle(self)
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            self._answer()
+
+        def do_POST(self) -> None:
+            self._answer()
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Keep the tests' output for the pipeline's."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@dataclass
+class Recorder:
+    """What reached an index through :func:`record_uploads`."""
+
+    url: str = ""
+    #: Each POST: its Content-Type header and body, in order.
+    posts: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+@contextmanager
+def record_uploads(index: PackageIndex) -> Iterator[Recorder]:
+    """A pass-through to ``index`` that keeps a copy of every upload (POST) it forwards."""
+    recorder = Recorder()
+
+    def forward(request: BaseHTTPRequestHandler) -> tuple[int, str, bytes]:
+        body = request.rfile.read(int(request.headers.get("Content-Length") or 0))
+        headers = {
+            name: value
+            for name, value in request.headers.items()
+            if name.lower() in {"authorization", "content-type", "accept"}
+        }
+        if request.command == "POST":
+            recorder.posts.append((request.headers.get("Content-Type", ""), body))
+        upstream = Request(  # noqa: S310 (our own index's http URL)
+            index.url + request.path.lstrip("/"), data=body or None, headers=headers, method=request.command
+        )
+        try:
+            with urlopen(upstream, timeout=60) as answer:  # noqa: S310
+                return answer.status, answer.headers.get("Content-Type", "text/plain"), answer.read()
+        except HTTPError as error:
+            return error.code, error.headers.get("Content-Type", "text/plain"), error.read()
+
+    with _serve(forward) as url:
+        recorder.url = url
+        yield recorder
+
+
+@contextmanager
+def serve_pages(pages: Mapping[str, tuple[str, bytes]]) -> Iterator[str]:
+    """Serve fixed pages, ``{path: (content type, body)}``, on 127.0.0.1; yield the base URL."""
+
+    def answer(request: BaseHTTPRequestHandler) -> tuple[int, str, bytes]:
+        if request.path not in pages:
+            return 404, "text/plain", b"not found\n"
+        return (200, *pages[request.path])
+
+    with _serve(answer) as url:
+        yield url

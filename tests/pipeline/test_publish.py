@@ -2,34 +2,25 @@
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
 import hashlib
-import itertools
 import json
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from packaging.version import Version
 
 from tests.pipeline.harness import Clone, Run, clean_env, files_containing
-from tests.pipeline.index import PackageIndex
+from tests.pipeline.index import PackageIndex, record_uploads
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 pytestmark = pytest.mark.pipeline
-
-
-@pytest.fixture(scope="module")
-def versions(clone: Clone) -> Iterator[str]:
-    """Fresh versions above the clone's: post-releases stamped with the time, on no real index."""
-    base = Version(clone.version()).base_version
-    stamp = int(time.time()) * 100
-    return (f"{base}.post{stamp + n}" for n in itertools.count())
 
 
 def publish(project: Clone, index: PackageIndex, *args: str, password: str | None = None, **env: str) -> Run:
@@ -78,8 +69,9 @@ def test_publish_uploads_the_build(published: Published, package_index: PackageI
     assert package_index.files() == sorted(published.hashes)
     for name, digest in published.hashes.items():
         assert hashlib.sha256((package_index.directory / name).read_bytes()).hexdigest() == digest
-    assert f"published pyjiit {published.version}" in published.run.output
+    assert f"published pyjiit {published.version} (commit" in published.run.output
     assert "sha256s match" in published.run.output
+    assert "not signed: no .publish.attestation files beside them" in published.run.output
 
 
 def test_password_never_leaks(published: Published, package_index: PackageIndex) -> None:
@@ -225,3 +217,82 @@ def test_given_files_get_the_checks_a_build_gets(
     run = publish(project, package_index, "--dist", "release-dist")
     assert_failed(run, "release-dist/ must hold exactly one sdist and one wheel")
     assert package_index.files() == before
+
+
+#: Attestations from pypi-attestations' own tests (another project's files): twine and the index check
+#: only that they are JSON, and PyPI is not here to check more.
+ATTESTATIONS = Path(__file__).with_name("assets")
+
+
+def form_fields(content_type: str, body: bytes) -> dict[str, bytes]:
+    """The fields of a multipart/form-data upload, by name."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body
+    )
+    fields = {}
+    for part in message.iter_parts():
+        payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes), part
+        fields[str(part.get_param("name", header="content-disposition"))] = payload
+    return fields
+
+
+def test_attestations_beside_the_files_are_uploaded_with_them(
+    project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    version = next(versions)
+    project.commit_version(version)
+    dist = project.build_artifact()
+    sdist, wheel = next(dist.glob("*.tar.gz")), next(dist.glob("*.whl"))
+    # As `nox -s sign` leaves them: `<file>.publish.attestation`, beside each file.
+    signed = {
+        sdist: ATTESTATIONS / "pypi_attestations-0.0.19.tar.gz.publish.attestation",
+        wheel: ATTESTATIONS / "rfc8785-0.1.2-py3-none-any.whl.publish.attestation",
+    }
+    for file, attestation in signed.items():
+        file.with_name(file.name + ".publish.attestation").write_bytes(attestation.read_bytes())
+    hashes = {file.name: hashlib.sha256(file.read_bytes()).hexdigest() for file in signed}
+    with record_uploads(package_index) as recorder:
+        run = project.nox(
+            "-R", "-s", "publish", "--", "--dist", "release-dist",
+            "--repository-url", recorder.url, "--index-url", package_index.simple_url,
+            TWINE_USERNAME=package_index.username, TWINE_PASSWORD=package_index.password,
+        )  # fmt: skip
+    assert run.returncode == 0, run.output
+    assert f"published pyjiit {version} with their attestations" in run.output
+    assert "not signed" not in run.output
+    # The files land as they were, and nothing else: pypiserver keeps no attestation.
+    assert not [name for name in package_index.files() if name.endswith(".attestation")]
+    for name, digest in hashes.items():
+        assert hashlib.sha256((package_index.directory / name).read_bytes()).hexdigest() == digest
+    # Each file's upload request carried its own attestation, as PyPI's upload API wants it.
+    uploads = [form_fields(*post) for post in recorder.posts]
+    by_file = {hashlib.sha256(fields["content"]).hexdigest(): fields for fields in uploads}
+    assert len(uploads) == 2
+    for file, attestation in signed.items():
+        fields = by_file[hashes[file.name]]
+        assert json.loads(fields["attestations"]) == [json.loads(attestation.read_bytes())]
+
+
+def test_a_file_without_its_attestation_stops_the_upload(
+    project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    version = next(versions)
+    project.commit_version(version)
+    dist = project.build_artifact()
+    wheel = next(dist.glob("*.whl"))
+    attestation = ATTESTATIONS / "rfc8785-0.1.2-py3-none-any.whl.publish.attestation"
+    wheel.with_name(wheel.name + ".publish.attestation").write_bytes(attestation.read_bytes())
+    before = package_index.files()
+    run = publish(project, package_index, "--dist", "release-dist")
+    assert_failed(run, f"pyjiit-{version}.tar.gz has no attestation beside it, unlike the other files")
+    assert package_index.files() == before
+
+
+def test_signing_needs_github_actions_oidc_token(project: Clone) -> None:
+    # Outside the release workflow there is no identity PyPI would accept, so nothing is signed.
+    dist = project.build_artifact()
+    run = project.nox("-R", "-s", "sign", "--", "release-dist")
+    assert run.returncode != 0, run.output
+    assert "not signed: this needs GitHub Actions' OpenID Connect token" in run.output
+    assert not list(dist.glob("*.attestation"))

@@ -115,6 +115,7 @@ def test_only_what_needs_github_itself_is_skipped_under_act() -> None:
     assert github_only(load_workflows("release")) == [
         "Release / build / Take the release notes from CHANGELOG.md",
         "Release / build / Keep the release notes",
+        "Release / publish to PyPI / Sign them with this workflow's identity",
         "Release / attach to the GitHub release / Fetch the release notes",
         "Release / attach to the GitHub release / Upload them as release assets and set the notes",
     ]

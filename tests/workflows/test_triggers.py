@@ -68,12 +68,14 @@ def test_under_act_only_what_needs_github_itself_is_skipped() -> None:
     assert gated == [
         ("release", "Take the release notes from CHANGELOG.md"),
         ("release", "Keep the release notes"),
+        ("release", "Sign them with this workflow's identity"),
         ("release", "Fetch the release notes"),
         ("release", "Upload them as release assets and set the notes"),
     ]
-    attach = release.jobs["attach"]["steps"][-1]
-    assert truthy(evaluate(attach["if"], event("release", "refs/tags/v1.2.0")))
-    assert not truthy(evaluate(attach["if"], event("release", "refs/tags/v1.2.0", act=True)))
+    sign = next(step for step in release.jobs["publish"]["steps"] if "nox -s sign" in step.get("run", ""))
+    for step in (sign, release.jobs["attach"]["steps"][-1]):
+        assert truthy(evaluate(step["if"], event("release", "refs/tags/v1.2.0")))
+        assert not truthy(evaluate(step["if"], event("release", "refs/tags/v1.2.0", act=True)))
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -111,7 +113,11 @@ def test_the_build_job_builds_once_and_the_publish_job_uploads_exactly_that() ->
         ["nox", "-s", "build"],
         ["nox", "-s", "release-notes", "--", "${GITHUB_REF_NAME#v}", ">", "release-notes.md"],
     ]
-    assert nox_words("publish") == [["nox", "-s", "publish", "--", "--dist", "release-dist"]]
+    # It signs the files it was given (PEP 740), then uploads them with their attestations.
+    assert nox_words("publish") == [
+        ["nox", "-s", "sign", "--", "release-dist"],
+        ["nox", "-s", "publish", "--", "--dist", "release-dist"],
+    ]
     # The dry run checks the same files without uploading, and proves the build reproducible.
     assert nox_words("dry-run") == [
         ["nox", "-s", "publish", "--", "--dist", "release-dist", "--dry-run"],
