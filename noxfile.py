@@ -77,15 +77,31 @@ def install(session: nox.Session, *groups: str, project: bool = True, extras: st
     requirements = list(nox.project.dependency_groups(PYPROJECT, *groups))
     if project:
         requirements += ["-e", f".[{extras}]" if extras else "."]
-    session.install("-c", str(locked_constraints(session)), *requirements)
+    # Compiled now, once: uv leaves that to the first import, which cannot keep the
+    # bytecode where PYTHONDONTWRITEBYTECODE is set, so every process (each test's
+    # subprocess, each xdist worker) would compile every module again.  pip compiles anyway.
+    session.install("-c", str(locked_constraints(session)), *requirements, env={"UV_COMPILE_BYTECODE": "1"})
+
+
+def parallel_options(pytest_args: Iterable[str]) -> list[str]:
+    """``-n auto`` (pytest-xdist: one worker per CPU), unless the arguments choose for themselves.
+
+    A later ``-n N`` overrides this one on its own; these arguments cannot follow
+    it: ``-p no:xdist`` removes the option, and a debugger needs the tests in
+    this process.
+    """
+    if any(arg in {"--pdb", "--trace"} or arg.endswith("no:xdist") for arg in pytest_args):
+        return []
+    return ["-n", "auto"]
 
 
 @nox.session(python=PYTHON_VERSIONS, default=True)
 def tests(session: nox.Session) -> None:
-    """Run the test suite under coverage (arguments go to pytest)."""
+    """Run the test suite under coverage, on every CPU (arguments go to pytest: -n 0 runs it serially)."""
     install(session, "test", extras="testing")
     session.run(
-        "coverage", "run", "-m", "pytest", *session.posargs,
+        # pytest-cov, not `coverage run`: it measures the xdist workers and merges their data.
+        "pytest", "--cov", "--cov-report=", "--cov-fail-under=0", *parallel_options(session.posargs), *session.posargs,
         # One data file per Python and OS, for `nox -s coverage` to combine.
         env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}-{sys.platform}")},
     )  # fmt: skip
