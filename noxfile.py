@@ -112,7 +112,9 @@ def tests(session: nox.Session) -> None:
     install(session, "test", extras="testing")
     session.run(
         # pytest-cov, not `coverage run`: it measures the xdist workers and merges their data.
-        "pytest", "--cov", "--cov-report=", "--cov-fail-under=0", *parallel_options(session.posargs), *session.posargs,
+        # No report and no threshold here: `nox -s coverage` does both, over every run's data.
+        "pytest", "--cov", "--cov-report=", "--cov-fail-under=0",
+        *parallel_options(session.posargs), *session.posargs,
         # One data file per Python and OS, for `nox -s coverage` to combine.
         env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}-{sys.platform}")},
     )  # fmt: skip
