@@ -46,8 +46,8 @@ pytestmark = pytest.mark.filterwarnings("error::ResourceWarning")
 #: trickling cases, which last until the deadline, cost the suite 1 s each.
 TIMEOUT = (0.5, 0.5)
 DEADLINE = deadline_seconds(TIMEOUT)
-#: Room for TLS, the portal's work and a loaded 2-core machine: every call ends within 2.5 s.
-SLACK = 1.5
+#: Room for TLS, the portal's work and a loaded 2-core machine.
+SLACK = 1.0
 #: The issue's bound on peak memory growth, whatever the server sends.
 MEMORY_BOUND = 50_000_000
 TRICKLE = 0.05
