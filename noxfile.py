@@ -95,7 +95,7 @@ def install(session: nox.Session, *groups: str, project: bool = True, extras: st
 
 
 def parallel_options(pytest_args: Iterable[str]) -> list[str]:
-    """``-n auto`` (pytest-xdist: one worker per CPU), unless the arguments choose for themselves.
+    """``-n auto`` (pytest-xdist workers, two per CPU: see tests/conftest.py), unless the arguments choose.
 
     A later ``-n N`` overrides this one on its own; these arguments cannot follow
     it: ``-p no:xdist`` removes the option, and a debugger needs the tests in
