@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -42,6 +43,16 @@ if TYPE_CHECKING:
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.error_on_external_run = True
+# A Python that is not installed is skipped at once, not downloaded: a download
+# takes seconds, and fails with a page of errors offline.  Where CI is set (GitHub
+# Actions), nox fails on a missing Python instead.  `--download-python auto`
+# (or NOX_DOWNLOAD_PYTHON=auto) on the command line lets uv fetch it again.
+nox.options.download_python = "never"
+# The skip is said once, in the session's own line ("skipped: Python interpreter
+# 3.X not found"); nox's general reminder about CI before each skip adds nothing.
+logging.getLogger("nox").addFilter(
+    lambda record: record.getMessage() != "Missing interpreters will error by default on CI systems."
+)
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
@@ -90,6 +101,12 @@ def locked_requirements(session: nox.Session, *groups: str) -> Path:
     return lock_export(session, f"-{'-'.join(groups)}", *options)
 
 
+#: Packages are compiled once, when installed: uv leaves that to the first import, which
+#: cannot keep the bytecode where PYTHONDONTWRITEBYTECODE is set, so every process (each
+#: test's subprocess, each xdist worker) would compile every module again.  pip compiles anyway.
+COMPILE_BYTECODE = {"UV_COMPILE_BYTECODE": "1"}
+
+
 def install(session: nox.Session, *groups: str, project: bool = True, extras: str = "") -> None:
     """Install dependency groups (and the project, editable) at their locked versions.
 
@@ -102,19 +119,36 @@ def install(session: nox.Session, *groups: str, project: bool = True, extras: st
     if not project:
         if not groups:
             session.error("install() without the project needs a dependency group")
-        session.install("--require-hashes", "-r", str(locked_requirements(session, *groups)))
+        session.install(
+            "--require-hashes", "-r", str(locked_requirements(session, *groups)), env=COMPILE_BYTECODE
+        )
         return
     requirements = list(nox.project.dependency_groups(PYPROJECT, *groups))
     requirements += ["-e", f".[{extras}]" if extras else "."]
-    session.install("-c", str(locked_constraints(session)), *requirements)
+    session.install("-c", str(locked_constraints(session)), *requirements, env=COMPILE_BYTECODE)
+
+
+def parallel_options(pytest_args: Iterable[str]) -> list[str]:
+    """``-n auto`` (pytest-xdist workers, two per CPU: see tests/conftest.py), unless the arguments choose.
+
+    A later ``-n N`` overrides this one on its own; these arguments cannot follow
+    it: ``-p no:xdist`` removes the option, and a debugger needs the tests in
+    this process.
+    """
+    if any(arg in {"--pdb", "--trace"} or arg.endswith("no:xdist") for arg in pytest_args):
+        return []
+    return ["-n", "auto"]
 
 
 @nox.session(python=PYTHON_VERSIONS, default=True)
 def tests(session: nox.Session) -> None:
-    """Run the test suite under coverage (arguments go to pytest)."""
+    """Run the test suite under coverage, on every CPU (arguments go to pytest: -n 0 runs it serially)."""
     install(session, "test", extras="testing")
     session.run(
-        "coverage", "run", "-m", "pytest", *session.posargs,
+        # pytest-cov, not `coverage run`: it measures the xdist workers and merges their data.
+        # No report and no threshold here: `nox -s coverage` does both, over every run's data.
+        "pytest", "--cov", "--cov-report=", "--cov-fail-under=0",
+        *parallel_options(session.posargs), *session.posargs,
         # One data file per Python and OS, for `nox -s coverage` to combine.
         env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}-{sys.platform}")},
     )  # fmt: skip
@@ -154,6 +188,7 @@ def minimums(session: nox.Session) -> None:
     session.install(
         "--upgrade", "--resolution", "lowest-direct", "-c", str(constraints),
         *nox.project.dependency_groups(PYPROJECT, "test"), "-e", f".[{','.join(TESTED_EXTRAS)}]",
+        env=COMPILE_BYTECODE,
     )  # fmt: skip
     # A constraint or another package's requirement could lift a bound silently: check that none did.
     report = (
@@ -169,7 +204,9 @@ def minimums(session: nox.Session) -> None:
     if lifted:
         session.error(f"these were not installed at their lower bounds: {', '.join(lifted)}")
     session.log("testing with " + ", ".join(f"{name}=={bound}" for name, bound in bounds.items()))
-    session.run("pytest", "-q", "-p", "no:cacheprovider", *session.posargs)
+    session.run(
+        "pytest", "-q", "-p", "no:cacheprovider", *parallel_options(session.posargs), *session.posargs
+    )
 
 
 @nox.session(python=DEFAULT_PYTHON, default=True)

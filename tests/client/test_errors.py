@@ -82,11 +82,14 @@ def test_fault_maps_to_exception(
     ],
 )
 def test_every_error_of_a_call_names_its_endpoint_and_status(
-    logged_in: Webportal, portal: FakePortal, fault: Fault, status: int | None
+    portal: FakePortal, fault: Fault, status: int | None
 ) -> None:
-    portal.inject(PATH, fault, times=3)  # retries see it too
-    with pytest.raises(PyjiitError) as caught:
-        call(logged_in)
+    # A 1 s read timeout: the delayed answer is given up on after 1 s, not the shared clients' 3 s.
+    with make_client(portal, timeout=(0.5, 1.0)) as client:
+        client.student_login(portal.username, portal.password)
+        portal.inject(PATH, fault, times=3)  # retries see it too
+        with pytest.raises(PyjiitError) as caught:
+            call(client)
     assert (caught.value.endpoint, caught.value.status_code) == (PATH, status)
 
 

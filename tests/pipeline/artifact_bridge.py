@@ -105,7 +105,10 @@ class _BridgeServer(ThreadingHTTPServer):
 def artifact_bridge(upstream_port: int) -> Iterator[str]:
     """Serve the bridge on 127.0.0.1 in front of act's server on ``upstream_port``; yield its URL."""
     server = _BridgeServer(("127.0.0.1", upstream_port))
-    thread = threading.Thread(target=server.serve_forever, name="artifact-bridge", daemon=True)
+    # Checking for shutdown() every 20 ms, not socketserver's 0.5 s: stopping waits for the check.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, name="artifact-bridge", daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

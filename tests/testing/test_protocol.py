@@ -39,9 +39,10 @@ def test_missing_local_name_gets_empty_200(client: PortalClient) -> None:
 @pytest.mark.parametrize(
     "local_name",
     [
-        "not base64 at all!",
-        "QUJD",  # base64, but not a whole cipher block
-        generate_local_name(dt.date(2001, 1, 1)),  # another day's key
+        pytest.param("not base64 at all!", id="not-base64"),
+        pytest.param("QUJD", id="not-a-whole-cipher-block"),
+        # The name is random, so the id is not: xdist's workers must collect the same tests.
+        pytest.param(generate_local_name(dt.date(2001, 1, 1)), id="another-days-key"),
     ],
 )
 def test_invalid_local_name_gets_empty_200(client: PortalClient, local_name: str) -> None:

@@ -60,7 +60,7 @@ class _RecordingServer(ThreadingHTTPServer):
 @pytest.fixture
 def upstream() -> Iterator[_RecordingServer]:
     server = _RecordingServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     yield server
     server.shutdown()
