@@ -95,8 +95,10 @@ def test_the_first_failure_is_raised_and_nothing_outlives_the_call(
 ) -> None:
     detail = logged_in.attendance.detail(daily=False)
     assert detail.semester is not None
-    # The first request to arrive fails at once; every later one is slow, so
+    # Every answer waits, so both workers are sending before the first answer
+    # comes; the first request to arrive fails, every later one is slower, so
     # the other one in flight is still being answered when the failure is known.
+    portal.latency = LATENCY
     portal.inject(endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.failure(errors=["Invalid URL"]))
     portal.inject(endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.delay(LATENCY), times=10)
     portal.requests.clear()
@@ -105,8 +107,10 @@ def test_the_first_failure_is_raised_and_nothing_outlives_the_call(
             detail.semester, detail.subjects, by_component=True, max_in_flight=2
         )
     assert caught.value.endpoint == endpoints.SUBJECT_DAILY_ATTENDANCE.path
-    # Nothing is sent after the failure, and the request in flight ended before the call did.
-    assert [request.status for request in daily_requests(portal)] == [200, 200]
+    # Nothing is sent after the failure (at most the two already in flight), and a request
+    # in flight ended, answered, before the call did.
+    statuses = [request.status for request in daily_requests(portal)]
+    assert statuses in ([200], [200, 200])
 
 
 @pytest.mark.parametrize("max_in_flight", [0, -1, True, 2.0, "4", None])
