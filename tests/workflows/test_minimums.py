@@ -37,10 +37,11 @@ def test_ci_runs_it_on_the_oldest_python_gated_like_every_job() -> None:
     assert setup["with"]["python-version"].split() == [oldest_python(), "3.11"]
 
 
-def test_ci_run_runs_it_just_before_the_final_tests() -> None:
-    nox_lines = [
-        line.strip()
-        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-        if line.strip().startswith("nox ")
-    ]
-    assert nox_lines[-2:] == ['nox -s minimums "${nox_flags[@]}"', 'nox -s tests "${nox_flags[@]}"']
+def test_ci_run_runs_it_through_the_workflow() -> None:
+    """``.ci/run`` runs ci.yml under act for a pull request, minimums job included; the tests stay last."""
+    text = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    assert "for event in pull_request push release; do" in lines
+    assert 'nox -s actions -- "$event"' in lines
+    nox_lines = [line for line in lines if line.startswith("nox ")]
+    assert nox_lines[-1] == 'nox -s tests "${nox_flags[@]}"'
