@@ -61,6 +61,8 @@ EVENTS = ("pull_request", "push", "release", "workflow_dispatch")
 HOST_PLATFORM = "ubuntu-latest"
 #: How the steps that need GitHub itself recognise a run under act.
 GITHUB_ONLY = "github.event.act"
+#: How many pytest-xdist workers ``-n auto`` starts (tests/conftest.py honours it).
+XDIST_WORKERS = "PYTEST_XDIST_AUTO_NUM_WORKERS"
 #: ``owner/repo@<40 hex>`` (with an optional path inside the repository).
 PINNED = re.compile(r"^(?P<repo>[\w.-]+/[\w.-]+)(?:/[^@]*)?@(?P<sha>[0-9a-f]{40})$")
 
@@ -152,6 +154,19 @@ def matrix_plan(workflows: Iterable[Workflow], installed: set[str]) -> tuple[lis
             elif python is not None and python not in installed:
                 skipped.append(f"{label}: Python {python} is not installed here")
     return options, skipped
+
+
+def job_environment() -> dict[str, str]:
+    """The environment act hands the jobs: the outer one, with one xdist worker per test job.
+
+    On GitHub each job has a machine of its own, and ``-n auto`` fills its
+    CPUs.  Here every job shares this machine's: the test jobs already run side
+    by side, so each gets one worker (unless the caller chose), or the tests
+    that wait for a deadline would starve.
+    """
+    env = outer_env()
+    env.setdefault(XDIST_WORKERS, "1")
+    return env
 
 
 def build_tool_cache(cache: Path, versions: Iterable[str]) -> None:
@@ -368,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     offline = os.environ.get("ACT_OFFLINE_ACTIONS")
     action_options = ["--action-offline-mode", *offline_actions(workflows, Path(offline))] if offline else []
     artifacts, act_port = run_dir / "artifacts", free_port()
-    env = outer_env()
+    env = job_environment()
     with ExitStack() as stack:
         env["ACTIONS_RUNTIME_URL"] = stack.enter_context(artifact_bridge(act_port))
         index = None

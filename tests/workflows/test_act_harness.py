@@ -16,9 +16,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.pipeline.actions import (
+    XDIST_WORKERS,
     HarnessError,
     event_payload,
     github_only,
+    job_environment,
     load_workflows,
     matrix_plan,
     offline_actions,
@@ -164,3 +166,10 @@ def test_every_payload_is_marked_as_acts(event: str) -> None:
     assert payload["act"] is True
     if event == "release":
         assert payload["release"]["tag_name"] == "v1.2.3"
+
+
+def test_each_test_job_gets_one_xdist_worker_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(XDIST_WORKERS, raising=False)
+    assert job_environment()[XDIST_WORKERS] == "1"
+    monkeypatch.setenv(XDIST_WORKERS, "3")
+    assert job_environment()[XDIST_WORKERS] == "3"
