@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from typing import TYPE_CHECKING
 
@@ -26,13 +25,3 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> Generator[None, int,
         return workers
     return 2 * workers
 
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Leave everything made before the first test out of the garbage collector's full passes.
-
-    The leak checks call ``gc.collect()`` around each test, and a full pass
-    walks every object in the process: imported modules, pytest's own,
-    Hypothesis'.  Frozen, those are skipped (``gc.freeze``), so a pass walks
-    only what the tests made, which is where a leaked socket would be.
-    """
-    gc.freeze()
