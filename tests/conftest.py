@@ -24,4 +24,3 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> Generator[None, int,
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return workers
     return 2 * workers
-
