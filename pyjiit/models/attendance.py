@@ -352,6 +352,14 @@ class SubjectAttendance(AttendanceCounts, Model, what="subject attendance"):
             return self.daily
         return None
 
+    def _lists(self) -> tuple[AttendanceCounts, ...]:
+        """What the counts add up: the subject's one list, or else each component.
+
+        A component's counts raise :class:`AttendanceNotLoaded` without its own list.
+        """
+        whole = self._whole()
+        return (whole,) if whole is not None else self.components
+
     @property
     def attended(self) -> int:
         """The number of classes attended, over all components.
@@ -359,8 +367,7 @@ class SubjectAttendance(AttendanceCounts, Model, what="subject attendance"):
         Raises:
             AttendanceNotLoaded: No list of the subject's classes is attached.
         """
-        whole = self._whole()
-        return whole.attended if whole is not None else sum(part.attended for part in self.components)
+        return sum(counts.attended for counts in self._lists())
 
     @property
     def total(self) -> int:
@@ -369,8 +376,7 @@ class SubjectAttendance(AttendanceCounts, Model, what="subject attendance"):
         Raises:
             AttendanceNotLoaded: No list of the subject's classes is attached.
         """
-        whole = self._whole()
-        return whole.total if whole is not None else sum(part.total for part in self.components)
+        return sum(counts.total for counts in self._lists())
 
     @property
     def classes(self) -> tuple[tuple[Component | None, ClassEntry], ...]:

@@ -206,3 +206,15 @@ def test_attendance_shows_progress_per_subject(here: Cli, portal: FakePortal) ->
     shown = re.findall(rf"Counting classes: (\d) of {len(subjects)} subjects \((.+?)\)", result.stderr)
     assert shown
     assert {name for _, name in shown} <= {subject.name for subject in subjects}
+
+
+def test_max_in_flight_changes_nothing_but_the_pace(here: Cli) -> None:
+    assert here("--json", "attendance", "--max-in-flight", "1").json() == here("--json", "attendance").json()
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
+def test_max_in_flight_must_be_a_whole_number(here: Cli, value: str) -> None:
+    result = here("attendance", "--max-in-flight", value)
+    assert result.code == 2
+    assert f"argument --max-in-flight: must be a whole number, 1 or more, got {value}" in result.stderr
+    assert result.stdout == ""
