@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from pyjiit import __version__
+from pyjiit._checks import http_url, seconds
 from pyjiit._parse import get_object, require_object
 from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
 from pyjiit.calls import (
@@ -119,6 +120,12 @@ class Webportal:
             decompression (4 MiB by default); a larger one raises
             :class:`~pyjiit.exceptions.AnswerTooLarge`.
         max_document_bytes: The largest document read: the marks PDF (16 MiB by default).
+
+    Raises:
+        ValueError: A setting cannot work, and the message names it: a URL
+            that is not http(s) with a host (or carries a password), a timeout
+            that is not a finite number of seconds above 0, negative retries or
+            backoff, a size below 1 byte, a CA bundle that does not exist.
     """
 
     def __init__(
@@ -139,15 +146,12 @@ class Webportal:
         # can be pointed elsewhere by setting pyjiit.wrapper.API.
         base_url = API if base_url is None else base_url
         sso_url = SSO_API if sso_url is None else sso_url
-        if not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
-        if not sso_url.startswith(("http://", "https://")):
-            raise ValueError(f"sso_url must be an http(s) URL, got {sso_url!r}")
+        http_url("base_url", base_url)
+        http_url("sso_url", sso_url)
         if retries < 0 or backoff < 0:
             raise ValueError("retries and backoff must not be negative")
-        seconds = timeout if isinstance(timeout, tuple) else (timeout,)
-        if not all(value > 0 for value in seconds):
-            raise ValueError(f"timeout must be positive seconds, got {timeout!r}")
+        for value in timeout if isinstance(timeout, tuple) else (timeout,):
+            seconds("timeout", value)
         for name, limit in (
             ("max_answer_bytes", max_answer_bytes),
             ("max_document_bytes", max_document_bytes),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 from typing import TYPE_CHECKING
 
 from pyjiit import __version__
+from pyjiit._checks import argument_type, http_url, seconds
 from pyjiit._fanout import DEFAULT_IN_FLIGHT, check_in_flight
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli import commands
@@ -58,20 +60,12 @@ def _goal(text: str) -> float:
     return value
 
 
-def _seconds(text: str) -> float:
-    """Read a timeout: a positive number of seconds."""
-    value = _number(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
-    return value
-
-
-def _delay(text: str) -> float:
-    """Read a delay: a finite number of seconds, 0 or more."""
-    value = _number(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, got {text}")
-    return value
+#: A timeout: a finite number of seconds above 0.
+_timeout = argument_type(seconds, float)
+#: A delay: a finite number of seconds, 0 or more.
+_delay = argument_type(functools.partial(seconds, zero=True), float)
+#: A base URL: http(s), with a host.
+_url = argument_type(http_url)
 
 
 def _requests(text: str) -> int:
@@ -99,12 +93,17 @@ def _add_global_options(add_argument: Callable[..., argparse.Action], *, with_de
 
     add_argument(
         "--portal-url",
+        type=_url,
         metavar="URL",
         default=default(None),
         help="the portal's API base (default: the JIIT webportal, or the saved session's)",
     )
     add_argument(
-        "--sso-url", metavar="URL", default=default(None), help="the base of the Google sign-in exchange"
+        "--sso-url",
+        type=_url,
+        metavar="URL",
+        default=default(None),
+        help="the base of the Google sign-in exchange",
     )
     add_argument(
         "--ca-file",
@@ -114,7 +113,7 @@ def _add_global_options(add_argument: Callable[..., argparse.Action], *, with_de
     )
     add_argument(
         "--timeout",
-        type=_seconds,
+        type=_timeout,
         metavar="SECONDS",
         default=default(DEFAULT_TIMEOUT_SECONDS),
         help=f"how long to wait for each answer of the portal (default: {DEFAULT_TIMEOUT_SECONDS:g})",

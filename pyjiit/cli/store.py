@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from pyjiit._checks import http_url
 from pyjiit.exceptions import NotLoggedIn, SessionError
 from pyjiit.wrapper import DEFAULT_TIMEOUT, Webportal
 
@@ -119,8 +120,8 @@ class SessionStore:
         try:
             data = json.loads(self.portal_file.read_text(encoding="utf-8"))
             saved = PortalAddress(
-                url=_text(data["url"]),
-                sso_url=_optional_text(data, "sso_url"),
+                url=http_url("url", _text(data["url"])),
+                sso_url=_optional_url(data, "sso_url"),
                 ca_file=_optional_text(data, "ca_file"),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
@@ -161,3 +162,8 @@ def _text(value: object) -> str:
 def _optional_text(data: Mapping[str, object], key: str) -> str | None:
     value = data.get(key)
     return None if value is None else _text(value)
+
+
+def _optional_url(data: Mapping[str, object], key: str) -> str | None:
+    value = _optional_text(data, key)
+    return None if value is None else http_url(key, value)

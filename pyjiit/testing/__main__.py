@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import math
+import functools
 import signal
 import sys
 import threading
 from typing import TYPE_CHECKING
 
+from pyjiit._checks import argument_type, seconds
 from pyjiit.testing.portal import FakePortal
 
 if TYPE_CHECKING:
@@ -18,15 +19,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
-def _seconds(text: str) -> float:
-    """Read a latency: a finite number of seconds, 0 or more."""
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = math.nan
-    if not 0 <= seconds < math.inf:
-        raise argparse.ArgumentTypeError(f"not a number of seconds, 0 or more: {text!r}")
-    return seconds
+#: A latency: a finite number of seconds, 0 or more.
+_latency = argument_type(functools.partial(seconds, zero=True), float)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--latency",
-        type=_seconds,
+        type=_latency,
         default=0.0,
         metavar="SECONDS",
         help="wait this long before every answer, as the real portal does (e.g. 0.3; default: 0)",

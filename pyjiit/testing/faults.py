@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import struct
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from pyjiit._checks import seconds as checked_seconds
 from pyjiit.testing._replies import EMPTY, JSON_TYPE, Reply, failure, java_exception
 
 if TYPE_CHECKING:
@@ -179,9 +179,7 @@ class Fault:
         Raises:
             ValueError: ``seconds`` is negative or not finite.
         """
-        if not math.isfinite(seconds) or seconds < 0:
-            raise ValueError(f"delay must be a finite number of seconds >= 0, got {seconds}")
-        return cls("delay", seconds=seconds)
+        return cls("delay", seconds=checked_seconds("delay", seconds, zero=True))
 
     @classmethod
     def trickle(cls, interval: float = 0.05, *, slow_headers: bool = False) -> Fault:
@@ -198,9 +196,7 @@ class Fault:
         Raises:
             ValueError: ``interval`` is not a positive, finite number of seconds.
         """
-        if not math.isfinite(interval) or interval <= 0:
-            raise ValueError(f"interval must be a finite number of seconds > 0, got {interval}")
-        return cls("trickle", seconds=interval, slow_headers=slow_headers)
+        return cls("trickle", seconds=checked_seconds("interval", interval), slow_headers=slow_headers)
 
     @classmethod
     def endless(cls) -> Fault:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 from typing import TYPE_CHECKING, Any
 
+from pyjiit._checks import seconds as checked_seconds
 from pyjiit.testing._handlers import ROUTES
 from pyjiit.testing._protocol import API_BASE, SSO_BASE, Exchange, ReceivedRequest
 from pyjiit.testing._server import LocalServer, PortalServer
@@ -211,10 +211,7 @@ class FakePortal(LocalServer):
 
     @latency.setter
     def latency(self, seconds: float) -> None:
-        given: object = seconds  # checked as any value, for callers without type checking
-        if isinstance(given, bool) or not isinstance(given, (int, float)) or not 0 <= given < math.inf:
-            raise ValueError(f"latency must be a finite number of seconds, 0 or more, got {seconds!r}")
-        self._exchange.latency = float(seconds)
+        self._exchange.latency = checked_seconds("latency", seconds, zero=True)
 
     # -- Time and tokens --------------------------------------------------------------------------
 

@@ -47,6 +47,24 @@ def test_bad_timeout(fresh_here: Cli, value: str) -> None:
     assert "--timeout" in result.stderr
 
 
+@pytest.mark.parametrize("option", ["--portal-url", "--sso-url"])
+@pytest.mark.parametrize("url", ["foo", "ftp://portal.example/api", "https://", "https://[::1/api"])
+def test_a_url_that_cannot_be_a_portal_is_a_usage_error(fresh_here: Cli, option: str, url: str) -> None:
+    result = fresh_here(option, url, "login", "2300123", password="x")
+    assert result.code == ExitCode.USAGE
+    assert f"argument {option}: must be an http(s) URL with a host" in result.stderr
+    assert repr(url) in result.stderr
+    assert "unexpected" not in result.stderr
+    assert list(fresh_here.cache.glob("*")) == []
+
+
+def test_a_url_with_a_password_is_refused_without_showing_it(fresh_here: Cli) -> None:
+    result = fresh_here("--portal-url", "https://me:hunter2@portal.example/api", "whoami")
+    assert result.code == ExitCode.USAGE
+    assert "argument --portal-url: must not carry a user name or password" in result.stderr
+    assert "hunter2" not in result.stderr
+
+
 def test_timeout_in_seconds(here: Cli, portal: FakePortal) -> None:
     portal.inject(endpoints.FEE_SUMMARY.path, Fault.delay(2))
     result = here("fees", "--timeout", "0.25")

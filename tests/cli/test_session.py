@@ -124,6 +124,18 @@ def test_unreadable_session_means_logging_in_again(fresh_here: Cli, portal: Fake
     assert fresh_here("attendance").code == 3
 
 
+@pytest.mark.parametrize("field", ["url", "sso_url"])
+def test_a_saved_portal_url_that_is_not_one_means_logging_in_again(
+    fresh_here: Cli, portal: FakePortal, field: str
+) -> None:
+    logged_in(portal, fresh_here.cache, fresh_here.mode)
+    saved = fresh_here.cache / "portal.json"
+    saved.write_text(json.dumps({**json.loads(saved.read_text()), field: "portal.example"}))
+    result = fresh_here("attendance")
+    assert result.code == 3
+    assert f"unreadable ({field} must be an http(s) URL with a host" in result.stderr
+
+
 def test_expired_session(mode: str, tmp_path: Path) -> None:
     with FakePortal(tls=False) as portal:
         cli = logged_in(portal, tmp_path, mode)

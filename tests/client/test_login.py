@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import os
 import stat
 import sys
@@ -261,17 +262,40 @@ def test_secrets_stay_out_of_logs_and_reprs(
     assert "pretoken-check" in caplog.text  # the log says what was called
 
 
-def test_base_url_is_validated() -> None:
-    with pytest.raises(ValueError, match="base_url"):
-        Webportal("webportal.jiit.ac.in")
-    with pytest.raises(ValueError, match="sso_url"):
-        Webportal(sso_url="ftp://x")
+@pytest.mark.parametrize(
+    ("url", "detail"),
+    [
+        ("webportal.jiit.ac.in", "got 'webportal.jiit.ac.in'"),
+        ("ftp://webportal.jiit.ac.in/api", "got 'ftp://"),
+        ("https://", "got 'https://'"),
+        ("https://web portal.jiit.ac.in/api", "got 'https://web portal"),
+        ("https://[::1/api", r"\(Invalid IPv6 URL\)"),
+        ("https://webportal.jiit.ac.in:443x/api", "got 'https://webportal.jiit.ac.in:443x/api'"),
+    ],
+)
+def test_a_url_that_cannot_be_the_portal_is_refused_at_once(url: str, detail: str) -> None:
+    # At construction, not as "the portal is unavailable" at the first request.
+    with pytest.raises(ValueError, match=rf"^base_url must be an http\(s\) URL with a host.*{detail}"):
+        Webportal(url)
+    with pytest.raises(ValueError, match=r"^sso_url must be an http\(s\) URL"):
+        Webportal(sso_url=url)
+
+
+def test_a_url_with_a_password_is_refused_without_repeating_it() -> None:
+    with pytest.raises(ValueError, match="must not carry a user name or password") as caught:
+        Webportal("https://student:hunter2@webportal.jiit.ac.in/api")
+    assert "hunter2" not in str(caught.value)
+
+
+@pytest.mark.parametrize("timeout", [(10.0, 0.0), -1, 0, (1.0, math.inf), math.nan, True])
+def test_timeout_must_be_finite_seconds(timeout: object) -> None:
+    with pytest.raises(ValueError, match=r"^timeout must be a finite number of seconds, above 0, got "):
+        Webportal(timeout=timeout)  # type: ignore[arg-type]
+
+
+def test_other_settings_are_validated() -> None:
     with pytest.raises(ValueError, match="negative"):
         Webportal(retries=-1)
-    with pytest.raises(ValueError, match="timeout must be positive"):
-        Webportal(timeout=(10.0, 0.0))
-    with pytest.raises(ValueError, match="timeout must be positive"):
-        Webportal(timeout=-1)
     with pytest.raises(ValueError, match="no CA bundle"):
         Webportal(verify="missing-ca.pem")
 

@@ -141,4 +141,5 @@ def test_latency_must_be_seconds(value: str, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as caught:
         cli.main(["--latency", value])
     assert caught.value.code == 2
-    assert f"argument --latency: not a number of seconds, 0 or more: {value!r}" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert f"argument --latency: must be a finite number of seconds, 0 or more, got {value!r}" in error

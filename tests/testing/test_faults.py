@@ -110,7 +110,7 @@ def test_delay_trips_a_client_timeout(client: PortalClient) -> None:
 
 @pytest.mark.parametrize("seconds", [-1.0, math.inf, math.nan])
 def test_delay_must_be_finite_and_positive(seconds: float) -> None:
-    with pytest.raises(ValueError, match="finite number"):
+    with pytest.raises(ValueError, match=r"^delay must be a finite number of seconds, 0 or more, got "):
         Fault.delay(seconds)
 
 

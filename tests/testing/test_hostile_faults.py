@@ -48,7 +48,7 @@ def test_trickle_can_slow_the_headers_too(client: PortalClient) -> None:
 
 @pytest.mark.parametrize("interval", [0.0, -1.0, math.inf, math.nan])
 def test_trickle_needs_a_positive_interval(interval: float) -> None:
-    with pytest.raises(ValueError, match="finite number of seconds > 0"):
+    with pytest.raises(ValueError, match=r"^interval must be a finite number of seconds, above 0, got "):
         Fault.trickle(interval)
 
 

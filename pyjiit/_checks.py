@@ -1,0 +1,98 @@
+"""Checks of the values callers pass in, shared by the library and its command lines.
+
+Each check returns the value it accepts, or raises :class:`Refused`, a
+``ValueError`` whose message names the setting, says what it must be and
+repeats the value.  :func:`argument_type` turns a check into an ``argparse``
+type, so that a command-line option is refused with the same words, about
+the text that was typed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["Refused", "argument_type", "http_url", "seconds"]
+
+_T = TypeVar("_T")
+
+
+class Refused(ValueError):
+    """A value a check does not accept: ``"NAME REASON, got VALUE"``.
+
+    Args:
+        name: The setting, as the caller knows it (``"timeout"``).
+        reason: What it must be (``"must be ..."``).
+        value: What was given.
+        repeat: Whether the message may repeat ``value`` (not if it may hold a secret).
+    """
+
+    def __init__(self, name: str, reason: str, value: object, *, repeat: bool = True) -> None:
+        self.reason = reason
+        self.repeat = repeat
+        super().__init__(f"{name} {reason}" + (f", got {value!r}" if repeat else ""))
+
+
+def seconds(name: str, value: object, *, zero: bool = False) -> float:
+    """Return ``value`` as a float if it is a finite number of seconds above 0 (or 0 too, with ``zero``).
+
+    Raises:
+        Refused: It is not a number (``True`` is not one either), or not finite, or too small.
+    """
+    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
+    if not math.isfinite(number) or number < 0 or (number == 0 and not zero):
+        bound = "0 or more" if zero else "above 0"
+        raise Refused(name, f"must be a finite number of seconds, {bound}", value)
+    return float(number)
+
+
+def http_url(name: str, url: object) -> str:
+    """Return ``url`` if it is an ``http://`` or ``https://`` URL with a host.
+
+    Raises:
+        Refused: It is not one: another scheme, no host, a malformed host or
+            port, spaces.  One carrying a user name or password is refused
+            without being repeated, since the message may be shown or logged.
+    """
+    reason = "must be an http(s) URL with a host, e.g. https://example.org/api"
+    if not isinstance(url, str) or any(character.isspace() for character in url):
+        raise Refused(name, reason, url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (parsed on access: a port that is not a number raises here)
+    except ValueError as error:
+        raise Refused(name, f"{reason} ({error})", url) from None
+    if parts.username is not None or parts.password is not None:
+        raise Refused(name, "must not carry a user name or password", url, repeat=False)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise Refused(name, reason, url)
+    return url
+
+
+def argument_type(
+    check: Callable[[str, object], _T], convert: Callable[[str], object] = str
+) -> Callable[[str], _T]:
+    """An ``argparse`` type: ``check`` on the option's text, read by ``convert`` (``float``, say).
+
+    Text that ``convert`` cannot read goes to ``check`` as it is, to be
+    refused there; the usage error says what the option must be, about the
+    text that was typed.
+    """
+
+    def read(text: str) -> _T:
+        try:
+            value = convert(text)
+        except ValueError:
+            value = text
+        try:
+            return check("", value)
+        except Refused as refused:
+            shown = f", got {text!r}" if refused.repeat else ""
+            raise argparse.ArgumentTypeError(refused.reason + shown) from None
+
+    return read
