@@ -20,7 +20,7 @@ import math
 import re
 from typing import Any
 
-__all__ = ["MAX_DEPTH", "BadJSON", "NotJSON", "TooManyValues", "decode"]
+__all__ = ["MAX_DEPTH", "BadJSON", "NotJSON", "TooManyValues", "Unencodable", "decode", "encode"]
 
 #: The deepest nesting of objects and lists accepted.  The portal's answers
 #: are a handful of levels deep; much deeper ones cannot be walked safely.
@@ -28,6 +28,8 @@ MAX_DEPTH = 64
 
 #: A ``\uD800``-``\uDFFF`` escape: only through one can a decoded string hold a surrogate.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+#: A lone surrogate in a str (a pair would have been one character).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class NotJSON(ValueError):
@@ -40,6 +42,46 @@ class BadJSON(ValueError):
 
 class TooManyValues(ValueError):
     """The text holds more values than allowed."""
+
+
+class Unencodable(ValueError):
+    """A value to send holds a string that UTF-8 cannot encode: a lone UTF-16 surrogate."""
+
+
+def encode(document: object) -> bytes:
+    """Encode ``document`` as compact UTF-8 JSON, as the portal reads it (non-ASCII kept as is).
+
+    Raises:
+        Unencodable: A string in it (a key or a value) holds a lone surrogate,
+            as text read from bytes that were not UTF-8 (``surrogateescape``)
+            does.  The message says where, never what: it may be a password.
+    """
+    text = json.dumps(document, separators=(",", ":"), ensure_ascii=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Unencodable(
+            f"{_unencodable_place(document)} holds a character that UTF-8 cannot encode "
+            "(a lone surrogate, as from bytes that were not UTF-8)"
+        ) from None
+
+
+def _unencodable_place(document: object) -> str:
+    """Where in ``document`` the first string with a lone surrogate is: ``"password"``, ``"items[2]"``."""
+    places: list[tuple[str, object]] = [("the value", document)]
+    while places:
+        place, value = places.pop(0)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return place
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    return f"a key of {place}"
+                places.append((f"field {key!r}" if place == "the value" else f"{place}[{key!r}]", child))
+        elif isinstance(value, (list, tuple)):
+            root = place == "the value"
+            places += [(f"item {i}" if root else f"{place}[{i}]", child) for i, child in enumerate(value)]
+    return "the value"
 
 
 def decode(body: bytes, *, max_values: int | None = None) -> Any:  # noqa: ANN401 (any JSON value)

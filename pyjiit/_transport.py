@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import re
 import ssl
@@ -417,18 +416,18 @@ class Transport:
         if deadline.passed:
             raise deadline.exceeded(endpoint.path)
         headers = self._headers(endpoint, token, day)
-        body: str | None = None
+        body: bytes | None = None
         if endpoint.body is Body.ENCRYPTED:
-            body = serialize_payload(payload or {}, day)
+            body = serialize_payload(payload or {}, day).encode("ascii")
         elif endpoint.body is Body.PLAIN:
-            body = json.dumps(payload or {}, separators=(",", ":"), ensure_ascii=False)
+            body = _json.encode(payload or {})
         connect, read = timeout_parts(self.timeout)
         sent = dt.datetime.now(_UTC)
         try:
             response = self.http.request(
                 endpoint.method,
                 self.url(endpoint, suffix),
-                data=body.encode("utf-8") if body is not None else None,
+                data=body,
                 headers=headers,
                 timeout=(deadline.bound(connect), deadline.bound(read)),
                 verify=self.verify,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from Crypto.Cipher import AES
 from Crypto.Util.Padding import pad, unpad
 
+from pyjiit import _json
 from pyjiit.exceptions import PayloadError
 from pyjiit.utils import generate_date_seq, get_random_char_seq
 
@@ -81,9 +82,13 @@ def decrypt(data: bytes, date: Day = None) -> bytes:
 
 
 def serialize_payload(payload: Any, date: Day = None) -> str:  # noqa: ANN401 (any JSON value)
-    """Encode ``payload`` as compact JSON, encrypt it and return it as base64 text."""
-    raw = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return base64.b64encode(encrypt(raw, date)).decode("ascii")
+    """Encode ``payload`` as compact JSON, encrypt it and return it as base64 text.
+
+    Raises:
+        ValueError: A string in ``payload`` cannot be encoded as UTF-8 (a
+            lone surrogate); the message names where, not what.
+    """
+    return base64.b64encode(encrypt(_json.encode(payload), date)).decode("ascii")
 
 
 def deserialize_payload(payload: str | bytes, date: Day = None) -> Any:  # noqa: ANN401 (any JSON value)

@@ -23,6 +23,23 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.parametrize(
+    ("payload", "place"),
+    [
+        ({"password": "ab\udcff"}, "field 'password'"),
+        ({"a": [{"b": "\ud800"}]}, "field 'a'[0]['b']"),
+        ({"\udc80": 1}, "a key of the value"),
+        ("\ud800x", "the value"),
+        (["ok", "\udfff"], "item 1"),
+    ],
+)
+def test_text_utf8_cannot_encode_is_a_value_error_saying_where_not_what(payload: object, place: str) -> None:
+    with pytest.raises(ValueError, match="holds a character that UTF-8 cannot encode") as caught:
+        encryption.serialize_payload(payload, WEDNESDAY)
+    assert str(caught.value).startswith(f"{place} holds")
+    assert not any("\ud800" <= character <= "\udfff" for character in str(caught.value))
+
+
 def test_portal_test_vector() -> None:
     # docs/protocol.md 2.1: {"instituteid":"TEST"} on 2026-09-23 IST.
     assert (

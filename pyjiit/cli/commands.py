@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from pyjiit._fanout import DEFAULT_IN_FLIGHT
+from pyjiit._json import Unencodable, encode
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli.exits import CommandError, UsageError
 from pyjiit.cli.reports import (
@@ -215,6 +216,21 @@ def _password(username: str) -> str:
     return password
 
 
+def _check_text(what: str, text: str) -> str:
+    """Return ``text`` if it can be sent: bytes that were not UTF-8 (from a terminal, a variable) cannot.
+
+    Raises:
+        UsageError: It cannot; the message names ``what``, never the text (a password, say).
+    """
+    try:
+        encode(text)
+    except Unencodable:
+        raise UsageError(
+            f"{what} is not UTF-8 text (a byte of it is not): check the terminal's or variable's encoding"
+        ) from None
+    return text
+
+
 def login(context: Context) -> Account:
     """``pyjiit login``: log in and save the session."""
     args = context.args
@@ -225,13 +241,15 @@ def login(context: Context) -> Account:
         credential = args.google or os.environ.get(GOOGLE_CREDENTIAL_VARIABLE)
         if not credential:
             raise UsageError(f"--google needs a CREDENTIAL, or set {GOOGLE_CREDENTIAL_VARIABLE}")
+        _check_text("the Google credential", credential)
 
         def how(portal: Webportal) -> WebportalSession:
             return portal.account.google_login(credential)
     else:
         if not args.username:
             raise UsageError("give your enrollment number (pyjiit login USERNAME) or --google CREDENTIAL")
-        username, password = args.username, _password(args.username)
+        username = _check_text("the enrollment number", args.username)
+        password = _check_text("the password", _password(username))
 
         def how(portal: Webportal) -> WebportalSession:
             return portal.account.login(username, password)

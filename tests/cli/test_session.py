@@ -136,6 +136,19 @@ def test_a_saved_portal_url_that_is_not_one_means_logging_in_again(
     assert f"unreadable ({field} must be an http(s) URL with a host" in result.stderr
 
 
+@pytest.mark.parametrize("who", ["enrollment number", "password"])
+def test_credentials_that_are_not_utf8_are_a_usage_error(
+    fresh_cli: Cli, portal: FakePortal, who: str
+) -> None:
+    # Bytes that are not UTF-8 in argv or the environment reach Python as lone surrogates.
+    bad = "ab\udcff"
+    username, password = (bad, portal.password) if who == "enrollment number" else (portal.username, bad)
+    result = fresh_cli("--portal-url", portal.url, "login", username, password=password)
+    assert result.code == ExitCode.USAGE
+    assert f"pyjiit: error: the {who} is not UTF-8 text" in result.stderr
+    assert list(fresh_cli.cache.glob("*")) == []
+
+
 def test_expired_session(mode: str, tmp_path: Path) -> None:
     with FakePortal(tls=False) as portal:
         cli = logged_in(portal, tmp_path, mode)

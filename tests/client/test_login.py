@@ -97,6 +97,21 @@ def test_login_is_never_retried(client: Webportal, portal: FakePortal, path: str
     assert paths(portal).count(path) == 1
 
 
+@pytest.mark.parametrize(
+    ("who", "carried_by"), [("username", PRETOKEN_CHECK.path), ("password", GENERATE_TOKEN.path)]
+)
+def test_text_that_is_not_utf8_is_refused_before_it_is_sent(
+    client: Webportal, portal: FakePortal, who: str, carried_by: str
+) -> None:
+    # What Python reads from bytes that are not UTF-8 (a terminal, a variable): a lone surrogate.
+    bad = "ab\udcff"
+    credentials = {"username": portal.username, "password": portal.password, who: bad}
+    with pytest.raises(ValueError, match="holds a character that UTF-8 cannot encode") as caught:
+        client.student_login(credentials["username"], credentials["password"])
+    assert "\udcff" not in str(caught.value)
+    assert carried_by not in paths(portal)
+
+
 def test_google_login(client: Webportal, portal: FakePortal) -> None:
     session = client.account.google_login(portal.google_credential)
     assert session.enrollmentno == portal.username
