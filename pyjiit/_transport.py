@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import re
 import ssl
@@ -54,7 +55,7 @@ from pyjiit.exceptions import (
 from pyjiit.utils import ist_date
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterator, Mapping, Sequence
 
 
 __all__ = [
@@ -148,18 +149,48 @@ class _Redirected(Exception):
         self.response = response
 
 
+#: What a secret echoed by an answer is replaced with in a message.
+_HIDDEN = "[hidden]"
+
+
+def _secrets(
+    endpoint: Endpoint, payload: Mapping[str, Any] | None, token: str | None, body: bytes | None
+) -> tuple[str, ...]:
+    """What the request carried that no message may repeat, as sent and as JSON would escape it.
+
+    The bearer token, the payload's secret fields and, if there are any, the
+    body holding them: an encrypted payload is as good as the password for
+    anyone who knows the day's key, and everyone can know it.
+    """
+    found = [str(payload[field]) for field in endpoint.secret_fields if payload and payload.get(field)]
+    if found and body:
+        found.append(body.decode("utf-8"))
+    if token:
+        found.append(token)
+    escaped = [json.dumps(secret)[1:-1] for secret in found]
+    return tuple(sorted({*found, *escaped} - {""}, key=len, reverse=True))
+
+
+def _hide(text: str, secrets: Sequence[str]) -> str:
+    """``text`` with each of ``secrets`` (longest first) replaced by :data:`_HIDDEN`."""
+    for secret in secrets:
+        text = text.replace(secret, _HIDDEN)
+    return text
+
+
 @dataclass(frozen=True)
 class _Answer:
-    """An answer read in full (within the limits): its status, type and body."""
+    """An answer read in full (within the limits): its status, type and body, and the secrets sent."""
 
     status: int
     content_type: str
     body: bytes
+    secrets: tuple[str, ...] = ()
 
     @property
     def snippet(self) -> str:
-        """A short, single-line quote of the body for an error message."""
-        flat = " ".join(self.body[:_PEEK].decode("utf-8", "replace").split())
+        """A short, single-line quote of the body for an error message, without the secrets sent."""
+        flat = _hide(" ".join(self.body[:_PEEK].decode("utf-8", "replace").split()), self.secrets)
         return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 3] + "..."
 
     @property
@@ -451,7 +482,8 @@ class Transport:
         logger.debug(
             "%s %s -> %s (%d bytes)", endpoint.method, endpoint.path, response.status_code, len(content)
         )
-        return _Answer(response.status_code, response.headers.get("Content-Type", ""), content)
+        secrets = _secrets(endpoint, payload, token, body)
+        return _Answer(response.status_code, response.headers.get("Content-Type", ""), content, secrets)
 
     def _failure(  # noqa: PLR0911 (one return per kind of failure)
         self, endpoint: Endpoint, error: requests.RequestException, deadline: Deadline
@@ -538,7 +570,7 @@ class Transport:
                 f"('status' is {describe(envelope_status)}): {answer.snippet}"
             )
         if envelope_status["responseStatus"] != "Success":
-            self._raise_failure(endpoint, status, envelope_status, error)
+            self._raise_failure(endpoint, answer, envelope_status, error)
         if not 200 <= status < 300:  # noqa: PLR2004
             raise ProtocolError(f"{endpoint.path}: HTTP {status} with a Success envelope")
         return document.get("response")
@@ -559,12 +591,13 @@ class Transport:
 
     @staticmethod
     def _raise_failure(
-        endpoint: Endpoint, status: int, envelope: Mapping[str, Any], error: type[PortalError]
+        endpoint: Endpoint, answer: _Answer, envelope: Mapping[str, Any], error: type[PortalError]
     ) -> NoReturn:
         raw_errors = envelope.get("errors") or []
-        errors = [str(item) for item in raw_errors] if isinstance(raw_errors, list) else [str(raw_errors)]
+        raw_errors = raw_errors if isinstance(raw_errors, list) else [raw_errors]
+        errors = [_hide(str(item), answer.secrets) for item in raw_errors]
         identifier = envelope.get("identifier")
-        identifier = None if identifier is None else str(identifier)
+        identifier = None if identifier is None else _hide(str(identifier), answer.secrets)
         if error is APIError and any(is_no_data_message(item) for item in errors):
             error = NoDataFound
         reason = "; ".join(errors) or identifier or "no reason given"
@@ -572,7 +605,7 @@ class Transport:
             f"{endpoint.path}: the portal answered Failure: {reason}",
             errors=errors,
             identifier=identifier,
-            status_code=status,
+            status_code=answer.status,
             endpoint=endpoint.path,
         )
 

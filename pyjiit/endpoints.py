@@ -57,6 +57,8 @@ class Endpoint:
         retry_safe: Whether repeating the request after a failure is harmless:
             true for reads, false for logins and for anything that changes state.
         sso: Whether the path lives on the Google sign-in exchange server.
+        secret_fields: The payload's fields that hold a secret (a password, a
+            credential): never repeated in a message, even if an answer echoes them.
     """
 
     path: str
@@ -67,6 +69,7 @@ class Endpoint:
     sso: bool = False
     #: What the ``response`` part of a Success answer is.
     answer: Answer = Answer.OBJECT
+    secret_fields: tuple[str, ...] = ()
 
 
 PLAIN, ENCRYPTED, NONE = Body.PLAIN, Body.ENCRYPTED, Body.NONE
@@ -75,17 +78,34 @@ LIST, RECORDS, ANY, DOCUMENT = Answer.LIST, Answer.RECORDS, Answer.ANY, Answer.D
 # Logging in (#1-#6).  Logins are never retried: pretoken's "random" is single-use.
 CAPTCHA = Endpoint("/token/getcaptcha", NONE, method="GET", authenticated=False)  # 1
 PRETOKEN_CHECK = Endpoint("/token/pretoken-check", ENCRYPTED, authenticated=False, retry_safe=False)  # 2
-GENERATE_TOKEN = Endpoint("/token/generatewebtoken", ENCRYPTED, authenticated=False, retry_safe=False)  # 3
+GENERATE_TOKEN = Endpoint(  # 3
+    "/token/generatewebtoken",
+    ENCRYPTED,
+    authenticated=False,
+    retry_safe=False,
+    secret_fields=("passwordotpvalue",),
+)
 REFRESH_TOKEN = Endpoint("/token/refreshTokenRequest", PLAIN, retry_safe=False)  # 4
 PORTAL_CONFIG = Endpoint("/token/getlogoClientWise", NONE, method="GET", authenticated=False)  # 5
 GOOGLE_SIGN_IN = Endpoint(  # 6
-    "/token/generate-token-google-signin", PLAIN, authenticated=False, retry_safe=False, sso=True
+    "/token/generate-token-google-signin",
+    PLAIN,
+    authenticated=False,
+    retry_safe=False,
+    sso=True,
+    secret_fields=("googleToken",),
 )
 
 # The student and the account (#7-#9).
 PERSONAL_INFO = Endpoint("/studentpersinfo/getstudent-personalinformation", PLAIN)  # 7
 BANK_INFO = Endpoint("/studentbankdetails/getstudentbankinfo", ENCRYPTED)  # 8
-CHANGE_PASSWORD = Endpoint("/clxuser/changepassword", PLAIN, retry_safe=False, answer=ANY)  # 9
+CHANGE_PASSWORD = Endpoint(  # 9
+    "/clxuser/changepassword",
+    PLAIN,
+    retry_safe=False,
+    answer=ANY,
+    secret_fields=("oldpassword", "newpassword", "confirmpassword"),
+)
 
 # Attendance (#10-#12).
 ATTENDANCE_META = Endpoint("/StudentClassAttendance/getstudentInforegistrationforattendence", PLAIN)  # 10

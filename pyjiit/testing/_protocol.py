@@ -240,7 +240,7 @@ class Exchange:
             except _Refused as refused:
                 decoded = refused
         reply = self._answer(
-            method, full_path, path=path, endpoint=endpoint, headers=headers, decoded=decoded
+            method, full_path, path=path, endpoint=endpoint, headers=headers, body=body, decoded=decoded
         )
         has_payload = endpoint is not None and endpoint.body is not endpoints.Body.NONE
         payload = decoded if has_payload and isinstance(decoded, dict) else None
@@ -250,7 +250,7 @@ class Exchange:
         )
         return reply
 
-    def _answer(
+    def _answer(  # noqa: PLR0911 (one return per kind of fault)
         self,
         method: str,
         full_path: str,
@@ -258,6 +258,7 @@ class Exchange:
         path: str,
         endpoint: Endpoint | None,
         headers: Mapping[str, str],
+        body: bytes,
         decoded: dict[str, Any] | _Refused | None,
     ) -> Reply | None:
         """Decide the answer; ``full_path`` is for error bodies, ``path`` for handlers."""
@@ -271,6 +272,9 @@ class Exchange:
                 return None
             if fault.kind == "reply":
                 return fault.reply
+            if fault.kind == "echo":
+                payload = decoded if isinstance(decoded, dict) else None
+                return fault.echoed(f"{method} {full_path}", headers, body, payload)
             if fault.kind == "trickle":
                 reply = self._check_and_answer(
                     method, full_path, path, endpoint=endpoint, headers=headers, decoded=decoded

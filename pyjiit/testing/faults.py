@@ -7,11 +7,13 @@ envelopes, slow answers and dropped connections.  Others play a hostile
 network or server: answers that trickle in a byte at a time, never end, or
 inflate from kilobytes to gigabytes; JSON that is nested too deep, not UTF-8,
 holds ``NaN`` or has fields of the wrong type; redirects to another origin;
-a Wi-Fi sign-in page.  Inject them with :meth:`pyjiit.testing.FakePortal.inject`.
+a Wi-Fi sign-in page; an error page that repeats what the request sent.
+Inject them with :meth:`pyjiit.testing.FakePortal.inject`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import struct
@@ -51,6 +53,12 @@ _SUCCESS_HEAD = b'{"status":{"responseStatus":"Success","errors":null,"identifie
 _ENDLESS_PIECE = b" " * 65536
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+def _http_status(code: int) -> int:
+    if not 100 <= code <= 599:  # noqa: PLR2004 (the range of HTTP status codes)
+        raise ValueError(f"HTTP status must be between 100 and 599, got {code}")
+    return code
 
 
 def _success_around(response: bytes) -> Reply:
@@ -93,24 +101,26 @@ class Fault:
 
     Attributes:
         kind: ``"reply"`` (answer with :attr:`reply` instead of the normal
-            answer), ``"delay"`` (wait :attr:`seconds`, then answer normally),
-            ``"trickle"`` (answer normally, one byte every :attr:`seconds`) or
-            ``"drop"`` (close the connection without answering).
-        reply: The answer, for ``"reply"`` faults.
+            answer), ``"echo"`` (answer with what the request sent, see
+            :meth:`echo`), ``"delay"`` (wait :attr:`seconds`, then answer
+            normally), ``"trickle"`` (answer normally, one byte every
+            :attr:`seconds`) or ``"drop"`` (close the connection without answering).
+        reply: The answer, for ``"reply"`` faults; for ``"echo"`` ones, its
+            status and type (a Failure envelope's type: the echo is its error).
         seconds: The wait, for ``"delay"`` faults; the wait between bytes, for ``"trickle"`` ones.
         slow_headers: For ``"trickle"`` faults: whether the status line and
             headers trickle too, or leave at once before the body trickles.
     """
 
-    kind: Literal["reply", "delay", "trickle", "drop"]
+    kind: Literal["reply", "echo", "delay", "trickle", "drop"]
     reply: Reply | None = None
     seconds: float = 0.0
     slow_headers: bool = False
 
     def __post_init__(self) -> None:
-        """Check that only reply faults carry a reply."""
-        if (self.kind == "reply") != (self.reply is not None):
-            raise ValueError("a reply fault needs a reply, and only a reply fault has one")
+        """Check that only reply and echo faults carry a reply."""
+        if (self.kind in {"reply", "echo"}) != (self.reply is not None):
+            raise ValueError("a reply or echo fault needs a reply, and only those have one")
 
     @classmethod
     def unavailable(cls) -> Fault:
@@ -167,10 +177,42 @@ class Fault:
         Raises:
             ValueError: ``code`` is not an HTTP status (100 to 599).
         """
-        if not 100 <= code <= 599:  # noqa: PLR2004 (the range of HTTP status codes)
-            raise ValueError(f"HTTP status must be between 100 and 599, got {code}")
         raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
-        return cls("reply", Reply(code, raw, content_type, tuple((headers or {}).items())))
+        return cls("reply", Reply(_http_status(code), raw, content_type, tuple((headers or {}).items())))
+
+    @classmethod
+    def echo(cls, code: int = 400, *, as_failure: bool = False) -> Fault:
+        """Answer with what the request sent: its request line, headers, body and decrypted payload.
+
+        Debugging servers and some proxies' error pages do this.  It tests
+        that a client never repeats what it sent (a password, its token) in
+        an error message or a log.
+
+        Args:
+            code: The HTTP status of a plain-text echo.
+            as_failure: Send the echo as the error of a Failure envelope (HTTP
+                200) instead, as a portal repeating the request in its error would.
+
+        Raises:
+            ValueError: ``code`` is not an HTTP status (100 to 599).
+        """
+        template = failure([]) if as_failure else Reply(_http_status(code), b"", "text/plain;charset=utf-8")
+        return cls("echo", template)
+
+    def echoed(self, request_line: str, headers: Mapping[str, str], body: bytes, payload: object) -> Reply:
+        """The reply of an ``"echo"`` fault to this request (``payload``: the decrypted body, or ``None``)."""
+        if self.reply is None or self.kind != "echo":
+            raise ValueError(f"only an echo fault echoes, not a {self.kind!r} fault")
+        # What was sent first: an error page's quote may be cut short.
+        lines = [request_line, body.decode("utf-8", "replace")]
+        if payload is not None:
+            lines.append(json.dumps(payload, ensure_ascii=False))
+        authorization = {name: value for name, value in headers.items() if name.lower() == "authorization"}
+        lines += (f"{name}: {value}" for name, value in {**authorization, **headers}.items())
+        text = "\n".join(lines)
+        if self.reply.content_type == JSON_TYPE:
+            return failure([text])
+        return dataclasses.replace(self.reply, body=text.encode("utf-8", "replace"))
 
     @classmethod
     def delay(cls, seconds: float) -> Fault:

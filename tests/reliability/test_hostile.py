@@ -24,6 +24,7 @@ from pyjiit._transport import BYTES_PER_VALUE, DEFAULT_MAX_ANSWER_BYTES, deadlin
 from pyjiit.exceptions import (
     AnswerTooLarge,
     NotThePortal,
+    PortalError,
     PortalUnavailable,
     ProtocolError,
     PyjiitError,
@@ -129,6 +130,17 @@ CASES = [
         NotThePortal,
         "this is not the portal",
     ),
+    # Answers that repeat the request (its password, token and encrypted payload): as an error
+    # page, as a retried 503 (whose error is also logged) and as the portal's own error string.
+    Hostile("echo", "echo", lambda _: Fault.echo(), ProtocolError, r"\(HTTP 400\): |HTTP 400: "),
+    Hostile("echo_503", "echo", lambda _: Fault.echo(503), PortalUnavailable, r"unavailable \(HTTP 503\)"),
+    Hostile(
+        "echo_failure",
+        "echo",
+        lambda _: Fault.echo(as_failure=True),
+        PortalError,
+        "the portal answered Failure: (GET|POST) /StudentPortalAPI/",
+    ),
 ]
 
 CALLS = {
@@ -180,8 +192,10 @@ def texts_of(error: BaseException) -> list[str]:
 
 
 def assert_no_secrets(texts: list[str], *secrets: str) -> None:
+    """No secret in ``texts``, nor the start of one: a quote cut short must not show it either."""
     for secret in secrets:
-        assert not any(secret in text for text in texts), "a secret is in a message"
+        start = secret[:16]
+        assert not any(start in text for text in texts), "a secret is in a message"
 
 
 @pytest.mark.parametrize("call", list(CALLS))
@@ -215,8 +229,13 @@ def test_hostile_answer_ends_in_a_pyjiit_error(
         assert elapsed >= DEADLINE - 0.05
     assert peak < MEMORY_BOUND, f"peak memory growth {peak / 1e6:.1f} MB"
     assert (elsewhere.connections, elsewhere.requests) == (0, [])
+    # A login's encrypted payload is as good as the password: anyone can know the day's key.
+    payloads = [request.body.decode() for request in portal.requests if request.path == CALLS["login"].path]
     assert_no_secrets(
-        texts_of(caught.value) + [record.getMessage() for record in caplog.records], portal.password, token
+        texts_of(caught.value) + [record.getMessage() for record in caplog.records],
+        portal.password,
+        token,
+        *payloads,
     )
     # Nothing was left half-read on the pooled connection: the next call works.
     assert hostile_client.get_sgpa_cgpa()
