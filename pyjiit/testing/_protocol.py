@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 from pyjiit import endpoints
 from pyjiit.encryption import decrypt, deserialize_payload
 from pyjiit.exceptions import PayloadError
-from pyjiit.testing._replies import EMPTY, Reply, java_exception, spring_error
+from pyjiit.testing._replies import EMPTY, Reply, echo, failure, java_exception, spring_error
 from pyjiit.testing._routing import Call, answer
 from pyjiit.testing._webtokens import TokenError
 from pyjiit.utils import generate_date_seq
@@ -274,7 +274,7 @@ class Exchange:
                 return fault.reply
             if fault.kind == "echo":
                 payload = decoded if isinstance(decoded, dict) else None
-                return fault.echoed(f"{method} {full_path}", headers, body, payload)
+                return echo(fault.reply or failure([]), f"{method} {full_path}", headers, body, payload)
             if fault.kind == "trickle":
                 reply = self._check_and_answer(
                     method, full_path, path, endpoint=endpoint, headers=headers, decoded=decoded

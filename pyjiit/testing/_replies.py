@@ -10,18 +10,20 @@ The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 __all__ = [
     "EMPTY",
     "Abort",
     "Reply",
+    "echo",
     "failure",
     "java_exception",
     "json_reply",
@@ -106,6 +108,25 @@ def failure(
     envelope whatever the status.
     """
     return json_reply(_envelope("Failure", errors, identifier, response), status)
+
+
+def echo(
+    template: Reply, request_line: str, headers: Mapping[str, str], body: bytes, payload: object
+) -> Reply:
+    """What an echo fault answers: the request, as text at ``template``'s status, or as a Failure's error.
+
+    ``payload`` is the decrypted body, or ``None``.  What was sent comes first,
+    headers last (the token's first among them), as an error page's quote may be cut short.
+    """
+    lines = [request_line, body.decode("utf-8", "replace")]
+    if payload is not None:
+        lines.append(json.dumps(payload, ensure_ascii=False))
+    authorization = {name: value for name, value in headers.items() if name.lower() == "authorization"}
+    lines += (f"{name}: {value}" for name, value in {**authorization, **headers}.items())
+    text = "\n".join(lines)
+    if template.content_type == JSON_TYPE:
+        return failure([text])
+    return dataclasses.replace(template, body=text.encode("utf-8", "replace"))
 
 
 def java_exception(name: str = "java.lang.NullPointerException") -> Reply:

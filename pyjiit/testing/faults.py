@@ -13,7 +13,6 @@ Inject them with :meth:`pyjiit.testing.FakePortal.inject`.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import struct
@@ -198,21 +197,6 @@ class Fault:
         """
         template = failure([]) if as_failure else Reply(_http_status(code), b"", "text/plain;charset=utf-8")
         return cls("echo", template)
-
-    def echoed(self, request_line: str, headers: Mapping[str, str], body: bytes, payload: object) -> Reply:
-        """The reply of an ``"echo"`` fault to this request (``payload``: the decrypted body, or ``None``)."""
-        if self.reply is None or self.kind != "echo":
-            raise ValueError(f"only an echo fault echoes, not a {self.kind!r} fault")
-        # What was sent first: an error page's quote may be cut short.
-        lines = [request_line, body.decode("utf-8", "replace")]
-        if payload is not None:
-            lines.append(json.dumps(payload, ensure_ascii=False))
-        authorization = {name: value for name, value in headers.items() if name.lower() == "authorization"}
-        lines += (f"{name}: {value}" for name, value in {**authorization, **headers}.items())
-        text = "\n".join(lines)
-        if self.reply.content_type == JSON_TYPE:
-            return failure([text])
-        return dataclasses.replace(self.reply, body=text.encode("utf-8", "replace"))
 
     @classmethod
     def delay(cls, seconds: float) -> Fault:
