@@ -38,7 +38,7 @@ from packaging.utils import (
 from packaging.version import InvalidVersion, Version
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -109,29 +109,35 @@ COMPILE_BYTECODE = {"UV_COMPILE_BYTECODE": "1"}
 #: Test runs keep the bytecode of pyjiit and of the tests (rewritten by pytest for its
 #: asserts) between processes and runs, whatever PYTHONDONTWRITEBYTECODE says: else each
 #: xdist worker and each of the command line's subprocesses compiles them again, a fifth
-#: of the suite's CPU time.  It goes under .nox, never beside the sources.
+#: of the suite's CPU time.  It goes under .nox, never beside the sources.  Python then
+#: looks for all bytecode there, so the sessions that run with it also install with it.
 KEEP_BYTECODE = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(ROOT / ".nox" / "_pycache")}
 
 
-def install(session: nox.Session, *groups: str, project: bool = True, extras: str = "") -> None:
+def install(
+    session: nox.Session,
+    *groups: str,
+    project: bool = True,
+    extras: str = "",
+    bytecode: Mapping[str, str] = COMPILE_BYTECODE,
+) -> None:
     """Install dependency groups (and the project, editable) at their locked versions.
 
     Tools alone (``project=False``: lint, build, publish, which holds the PyPI
     token, ...) are installed in hash-checking mode: every file must have the
     sha256 the lock records for it.  With the project, the lock is a
     constraints file without hashes, since an editable project has no file to
-    hash and pip and uv refuse hash-checking mode with one.
+    hash and pip and uv refuse hash-checking mode with one.  ``bytecode`` is
+    the environment the installer compiles the packages' bytecode in.
     """
     if not project:
         if not groups:
             session.error("install() without the project needs a dependency group")
-        session.install(
-            "--require-hashes", "-r", str(locked_requirements(session, *groups)), env=COMPILE_BYTECODE
-        )
+        session.install("--require-hashes", "-r", str(locked_requirements(session, *groups)), env=bytecode)
         return
     requirements = list(nox.project.dependency_groups(PYPROJECT, *groups))
     requirements += ["-e", f".[{extras}]" if extras else "."]
-    session.install("-c", str(locked_constraints(session)), *requirements, env=COMPILE_BYTECODE)
+    session.install("-c", str(locked_constraints(session)), *requirements, env=bytecode)
 
 
 def parallel_options(pytest_args: Iterable[str]) -> list[str]:
@@ -149,7 +155,7 @@ def parallel_options(pytest_args: Iterable[str]) -> list[str]:
 @nox.session(python=PYTHON_VERSIONS, default=True)
 def tests(session: nox.Session) -> None:
     """Run the test suite under coverage, on every CPU (arguments go to pytest: -n 0 runs it serially)."""
-    install(session, "test", extras="testing")
+    install(session, "test", extras="testing", bytecode={**COMPILE_BYTECODE, **KEEP_BYTECODE})
     session.run(
         # pytest-cov, not `coverage run`: it measures the xdist workers and merges their data.
         # No report and no threshold here: `nox -s coverage` does both, over every run's data.
@@ -194,7 +200,7 @@ def minimums(session: nox.Session) -> None:
     session.install(
         "--upgrade", "--resolution", "lowest-direct", "-c", str(constraints),
         *nox.project.dependency_groups(PYPROJECT, "test"), "-e", f".[{','.join(TESTED_EXTRAS)}]",
-        env=COMPILE_BYTECODE,
+        env={**COMPILE_BYTECODE, **KEEP_BYTECODE},
     )  # fmt: skip
     # A constraint or another package's requirement could lift a bound silently: check that none did.
     report = (
