@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -111,7 +112,24 @@ COMPILE_BYTECODE = {"UV_COMPILE_BYTECODE": "1"}
 #: xdist worker and each of the command line's subprocesses compiles them again, a fifth
 #: of the suite's CPU time.  It goes under .nox, never beside the sources.  Python then
 #: looks for all bytecode there, so the sessions that run with it also install with it.
-KEEP_BYTECODE = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(ROOT / ".nox" / "_pycache")}
+PYCACHE = ROOT / ".nox" / "_pycache"
+KEEP_BYTECODE = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+
+
+def keep_bytecode() -> dict[str, str]:
+    """:data:`KEEP_BYTECODE`, with the bytecode of earlier runs' temporary files removed.
+
+    Tests run Python files they write in temporary folders, new ones each run:
+    without this, their bytecode would pile up in the cache run after run.
+    """
+    prefix = sys.pycache_prefix
+    sys.pycache_prefix = str(PYCACHE)  # for cache_from_source to say where, on every OS
+    try:
+        temporary = Path(importlib.util.cache_from_source(str(Path(tempfile.gettempdir()) / "x.py"))).parent
+    finally:
+        sys.pycache_prefix = prefix
+    shutil.rmtree(temporary, ignore_errors=True)
+    return KEEP_BYTECODE
 
 
 def install(
@@ -162,7 +180,7 @@ def tests(session: nox.Session) -> None:
         "pytest", "--cov", "--cov-report=", "--cov-fail-under=0",
         *parallel_options(session.posargs), *session.posargs,
         # One data file per Python and OS, for `nox -s coverage` to combine.
-        env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}-{sys.platform}"), **KEEP_BYTECODE},
+        env={"COVERAGE_FILE": str(ROOT / f".coverage.{session.python}-{sys.platform}"), **keep_bytecode()},
     )  # fmt: skip
 
 
@@ -218,7 +236,7 @@ def minimums(session: nox.Session) -> None:
     session.log("testing with " + ", ".join(f"{name}=={bound}" for name, bound in bounds.items()))
     session.run(
         "pytest", "-q", "-p", "no:cacheprovider", *parallel_options(session.posargs), *session.posargs,
-        env=KEEP_BYTECODE,
+        env=keep_bytecode(),
     )  # fmt: skip
 
 
