@@ -44,7 +44,10 @@ def seconds(name: str, value: object, *, zero: bool = False) -> float:
     Raises:
         Refused: It is not a number (``True`` is not one either), or not finite, or too small.
     """
-    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
+    try:
+        number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
+    except OverflowError:  # an int too large for a float
+        number = math.inf
     if not math.isfinite(number) or number < 0 or (number == 0 and not zero):
         bound = "0 or more" if zero else "above 0"
         raise Refused(name, f"must be a finite number of seconds, {bound}", value)

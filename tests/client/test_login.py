@@ -302,7 +302,7 @@ def test_a_url_with_a_password_is_refused_without_repeating_it() -> None:
     assert "hunter2" not in str(caught.value)
 
 
-@pytest.mark.parametrize("timeout", [(10.0, 0.0), -1, 0, (1.0, math.inf), math.nan, True])
+@pytest.mark.parametrize("timeout", [(10.0, 0.0), -1, 0, (1.0, math.inf), math.nan, True, 10**400, "5"])
 def test_timeout_must_be_finite_seconds(timeout: object) -> None:
     with pytest.raises(ValueError, match=r"^timeout must be a finite number of seconds, above 0, got "):
         Webportal(timeout=timeout)  # type: ignore[arg-type]
