@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Refused", "argument_type", "http_url", "seconds"]
+__all__ = ["Refused", "argument_type", "count", "http_url", "seconds"]
 
 _T = TypeVar("_T")
 
@@ -52,6 +52,17 @@ def seconds(name: str, value: object, *, zero: bool = False) -> float:
         bound = "0 or more" if zero else "above 0"
         raise Refused(name, f"must be a finite number of seconds, {bound}", value)
     return float(number)
+
+
+def count(name: str, value: object, *, minimum: int = 0) -> int:
+    """Return ``value`` if it is a whole number (an ``int``, not ``True``), ``minimum`` or more.
+
+    Raises:
+        Refused: It is not.
+    """
+    if type(value) is not int or value < minimum:
+        raise Refused(name, f"must be a whole number, {minimum} or more", value)
+    return value
 
 
 def http_url(name: str, url: object) -> str:

@@ -18,6 +18,8 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from pyjiit._checks import count
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -43,9 +45,7 @@ def check_in_flight(max_in_flight: object) -> int:
     Raises:
         ValueError: It is not (``True`` is not a number of requests either).
     """
-    if type(max_in_flight) is not int or max_in_flight < 1:
-        raise ValueError(f"max_in_flight must be a whole number, 1 or more, got {max_in_flight!r}")
-    return max_in_flight
+    return count("max_in_flight", max_in_flight, minimum=1)
 
 
 def fan_out(

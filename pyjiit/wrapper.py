@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from pyjiit import __version__
-from pyjiit._checks import http_url, seconds
+from pyjiit._checks import count, http_url, seconds
 from pyjiit._parse import get_object, require_object
 from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
 from pyjiit.calls import (
@@ -148,16 +148,12 @@ class Webportal:
         sso_url = SSO_API if sso_url is None else sso_url
         http_url("base_url", base_url)
         http_url("sso_url", sso_url)
-        if retries < 0 or backoff < 0:
-            raise ValueError("retries and backoff must not be negative")
+        count("retries", retries)
+        seconds("backoff", backoff, zero=True)
         for value in timeout if isinstance(timeout, tuple) else (timeout,):
             seconds("timeout", value)
-        for name, limit in (
-            ("max_answer_bytes", max_answer_bytes),
-            ("max_document_bytes", max_document_bytes),
-        ):
-            if type(limit) is not int or limit < 1:  # bool is an int, and is not a size
-                raise ValueError(f"{name} must be a positive number of bytes, got {limit!r}")
+        count("max_answer_bytes", max_answer_bytes, minimum=1)
+        count("max_document_bytes", max_document_bytes, minimum=1)
         if isinstance(verify, str) and not Path(verify).exists():
             raise ValueError(f"verify names no CA bundle: {verify!r} does not exist")
         self.session: WebportalSession | None = session

@@ -8,8 +8,8 @@ import math
 from typing import TYPE_CHECKING
 
 from pyjiit import __version__
-from pyjiit._checks import argument_type, http_url, seconds
-from pyjiit._fanout import DEFAULT_IN_FLIGHT, check_in_flight
+from pyjiit._checks import argument_type, count, http_url, seconds
+from pyjiit._fanout import DEFAULT_IN_FLIGHT
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli import commands
 from pyjiit.cli.exits import EXIT_CODES_HELP
@@ -68,12 +68,8 @@ _delay = argument_type(functools.partial(seconds, zero=True), float)
 _url = argument_type(http_url)
 
 
-def _requests(text: str) -> int:
-    """Read a number of requests in flight: a whole number, 1 or more."""
-    try:
-        return check_in_flight(int(text))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, 1 or more, got {text}") from None
+#: A number of requests in flight: a whole number, 1 or more.
+_requests = argument_type(functools.partial(count, minimum=1), int)
 
 
 def _add_global_options(add_argument: Callable[..., argparse.Action], *, with_defaults: bool) -> None:

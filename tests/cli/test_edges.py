@@ -216,5 +216,5 @@ def test_max_in_flight_changes_nothing_but_the_pace(here: Cli) -> None:
 def test_max_in_flight_must_be_a_whole_number(here: Cli, value: str) -> None:
     result = here("attendance", "--max-in-flight", value)
     assert result.code == 2
-    assert f"argument --max-in-flight: must be a whole number, 1 or more, got {value}" in result.stderr
+    assert f"argument --max-in-flight: must be a whole number, 1 or more, got {value!r}" in result.stderr
     assert result.stdout == ""

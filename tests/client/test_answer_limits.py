@@ -119,5 +119,5 @@ def test_a_corrupt_gzip_body_is_a_protocol_error(portal: FakePortal) -> None:
 @pytest.mark.parametrize("limit", [0, -1, 1.5, True, "4MB"])
 @pytest.mark.parametrize("name", ["max_answer_bytes", "max_document_bytes"])
 def test_limits_must_be_positive_integers(name: str, limit: object) -> None:
-    with pytest.raises(ValueError, match=f"{name} must be a positive number of bytes"):
+    with pytest.raises(ValueError, match=f"{name} must be a whole number, 1 or more, got "):
         Webportal(**{name: limit})  # type: ignore[arg-type]

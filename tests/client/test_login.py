@@ -308,9 +308,19 @@ def test_timeout_must_be_finite_seconds(timeout: object) -> None:
         Webportal(timeout=timeout)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("retries", [-1, 1.5, True, "2", None])
+def test_retries_must_be_a_whole_number(retries: object) -> None:
+    with pytest.raises(ValueError, match=r"^retries must be a whole number, 0 or more, got "):
+        Webportal(retries=retries)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("backoff", [-0.5, math.nan, math.inf, "0.5", None])
+def test_backoff_must_be_finite_seconds(backoff: object) -> None:
+    with pytest.raises(ValueError, match=r"^backoff must be a finite number of seconds, 0 or more, got "):
+        Webportal(backoff=backoff)  # type: ignore[arg-type]
+
+
 def test_other_settings_are_validated() -> None:
-    with pytest.raises(ValueError, match="negative"):
-        Webportal(retries=-1)
     with pytest.raises(ValueError, match="no CA bundle"):
         Webportal(verify="missing-ca.pem")
 
