@@ -150,6 +150,6 @@ def _check_depth(document: object) -> None:
 def _check_encodable(document: object) -> None:
     """Refuse strings (keys too) holding a lone surrogate: they cannot be encoded as UTF-8."""
     try:
-        json.dumps(document, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
+        encode(document)
+    except Unencodable:
         raise BadJSON("a string holds a lone UTF-16 surrogate (an unpaired \\ud800-\\udfff escape)") from None

@@ -156,7 +156,7 @@ _HIDDEN = "[hidden]"
 def _secrets(
     endpoint: Endpoint, payload: Mapping[str, Any] | None, token: str | None, body: bytes | None
 ) -> tuple[str, ...]:
-    """What the request carried that no message may repeat, as sent and as JSON would escape it.
+    """What the request carried that no message may repeat.
 
     The bearer token, the payload's secret fields and, if there are any, the
     body holding them: an encrypted payload is as good as the password for
@@ -167,14 +167,17 @@ def _secrets(
         found.append(body.decode("utf-8"))
     if token:
         found.append(token)
-    escaped = [json.dumps(secret)[1:-1] for secret in found]
-    return tuple(sorted({*found, *escaped} - {""}, key=len, reverse=True))
+    return tuple(found)
 
 
 def _hide(text: str, secrets: Sequence[str]) -> str:
-    """``text`` with each of ``secrets`` (longest first) replaced by :data:`_HIDDEN`."""
-    for secret in secrets:
-        text = text.replace(secret, _HIDDEN)
+    """``text`` with each of ``secrets``, as sent or as JSON escapes it, replaced by :data:`_HIDDEN`.
+
+    Only error messages need this, so the work is done here, not for every answer.
+    """
+    forms = {*secrets, *(json.dumps(secret)[1:-1] for secret in secrets)} - {""}
+    for form in sorted(forms, key=len, reverse=True):  # longest first: one may hold another
+        text = text.replace(form, _HIDDEN)
     return text
 
 
