@@ -201,19 +201,29 @@ def _password(username: str) -> str:
     if not password and sys.stdin is not None and sys.stdin.isatty():
         try:
             password = getpass.getpass(f"Password for {username}: ")
-        except (EOFError, KeyboardInterrupt) as stop:
+        except (EOFError, KeyboardInterrupt, UnicodeDecodeError) as stop:
             # getpass ends the prompt's line only after an answer: end it, so
             # that the error starts a line of its own.
             if sys.stderr is not None and sys.stderr.isatty():
                 sys.stderr.write("\n")
             if isinstance(stop, KeyboardInterrupt):
                 raise
+            if isinstance(stop, UnicodeDecodeError):
+                # Not its message: that shows a byte of the password, and where it is.
+                raise _not_utf8("the password") from None
             raise UsageError("no password given: the input ended (Ctrl-D) at the prompt") from None
     if not password:
         raise UsageError(
             f"no password given: set {PASSWORD_VARIABLE}, or type it at the prompt in a terminal"
         )
     return password
+
+
+def _not_utf8(what: str) -> UsageError:
+    """The error for ``what`` (a credential) read from bytes that are not UTF-8; it never shows them."""
+    return UsageError(
+        f"{what} is not UTF-8 text (a byte of it is not): check the terminal's or variable's encoding"
+    )
 
 
 def _check_text(what: str, text: str) -> str:
@@ -225,9 +235,7 @@ def _check_text(what: str, text: str) -> str:
     try:
         encode(text)
     except Unencodable:
-        raise UsageError(
-            f"{what} is not UTF-8 text (a byte of it is not): check the terminal's or variable's encoding"
-        ) from None
+        raise _not_utf8(what) from None
     return text
 
 

@@ -130,14 +130,19 @@ def _read(terminal: int) -> bytes:
         raise
 
 
+NOT_UTF8 = "the password is not UTF-8 text (a byte of it is not): check the terminal's or variable's encoding"
+
+
 @ONLY_POSIX_TERMINALS
 @pytest.mark.parametrize(
     ("keys", "code", "message"),
     [
         (b"\x04", ExitCode.USAGE, "no password given: the input ended (Ctrl-D) at the prompt"),
         (b"\x03", ExitCode.INTERRUPTED, "interrupted"),
+        # A byte that is not UTF-8, typed at the prompt: an error that shows no byte of it.
+        (b"a\xffb\n", ExitCode.USAGE, NOT_UTF8),
     ],
-    ids=["ctrl-d", "ctrl-c"],
+    ids=["ctrl-d", "ctrl-c", "not-utf8"],
 )
 def test_leaving_the_password_prompt(
     fresh_here: Cli, portal: FakePortal, keys: bytes, code: int, message: str
