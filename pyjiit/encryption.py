@@ -115,5 +115,6 @@ def generate_local_name(date: Day = None) -> str:
     It is 4 random characters, the DATESEQ of ``date`` and 5 more random
     characters, encrypted and base64-encoded (44 characters).
     """
-    name = get_random_char_seq(4) + generate_date_seq(date) + get_random_char_seq(5)
+    chars = get_random_char_seq(9)
+    name = chars[:4] + generate_date_seq(date) + chars[4:]
     return base64.b64encode(encrypt(name.encode("ascii"), date)).decode("ascii")

@@ -10,6 +10,7 @@ converted to IST first.  Without an argument the current instant is used.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
 import string
 
@@ -21,6 +22,8 @@ __all__ = ["IST", "generate_date_seq", "get_random_char_seq", "ist_date"]
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 
 _ALPHANUMERIC = string.digits + string.ascii_letters
+#: Random bytes from this value up are skipped: below it, each of the 62 characters is equally likely.
+_UNBIASED_BELOW = 256 - 256 % len(_ALPHANUMERIC)
 
 
 def ist_date(when: dt.date | dt.datetime | None = None) -> dt.date:
@@ -55,7 +58,12 @@ def generate_date_seq(date: dt.date | dt.datetime | None = None) -> str:
     Args:
         date: The day (see :func:`ist_date`); ``None`` means today in IST.
     """
-    day = ist_date(date)
+    return _date_seq(ist_date(date))
+
+
+@functools.lru_cache(maxsize=8)
+def _date_seq(day: dt.date) -> str:
+    # Cached: every request needs it (for its key and its LocalName), and it changes once a day.
     dd, mm, yy = f"{day.day:02d}", f"{day.month:02d}", f"{day.year % 100:02d}"
     weekday = str(day.isoweekday() % 7)
     return dd[0] + mm[0] + yy[0] + weekday + dd[1] + mm[1] + yy[1]
@@ -63,4 +71,10 @@ def generate_date_seq(date: dt.date | dt.datetime | None = None) -> str:
 
 def get_random_char_seq(n: int) -> str:
     """Return ``n`` random ASCII letters and digits from a cryptographic source."""
-    return "".join(secrets.choice(_ALPHANUMERIC) for _ in range(n))
+    # One draw of random bytes for all n, not one per character: every request
+    # makes a LocalName, and a draw costs more than the rest of a character.
+    chars: list[str] = []
+    while len(chars) < n:
+        drawn = secrets.token_bytes(2 * n)
+        chars += [_ALPHANUMERIC[byte % len(_ALPHANUMERIC)] for byte in drawn if byte < _UNBIASED_BELOW]
+    return "".join(chars[:n])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import collections
 import datetime as dt
 import string
 
@@ -103,6 +104,15 @@ def test_random_char_seq() -> None:
     sequence = utils.get_random_char_seq(32)
     assert len(sequence) == 32
     assert set(sequence) <= set(string.ascii_letters + string.digits)
+
+
+def test_random_char_seq_draws_every_character_evenly() -> None:
+    # 62 characters from bytes: taken as byte % 62 without skipping bytes from 248 up,
+    # eight characters would come up 5/4 as often (5000 times here instead of 4000).
+    counts = collections.Counter(utils.get_random_char_seq(62 * 4000))
+    assert set(counts) == set(string.ascii_letters + string.digits)
+    assert 3600 < min(counts.values()) <= max(counts.values()) < 4400  # standard deviation: 63
+    assert utils.get_random_char_seq(0) == ""
 
 
 @given(json_values)
