@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import threading
 
 __all__ = ["ServerClock"]
 
@@ -30,18 +29,20 @@ class ServerClock:
     """
 
     def __init__(self) -> None:
+        # Threads share a clock without a lock: each attribute is only ever replaced whole,
+        # which is atomic, and every request reads the offset.
         self._offset = dt.timedelta(0)
-        self._lock = threading.Lock()
+        # The last Date header and what it says: answers within a second carry the same one.
+        self._last_date: tuple[str, dt.datetime | None] = ("", None)
 
     @property
     def offset(self) -> dt.timedelta:
         """How far the portal's clock is ahead of this machine's (negative: behind)."""
-        with self._lock:
-            return self._offset
+        return self._offset
 
     def now(self) -> dt.datetime:
         """Return the portal's current time (timezone-aware, UTC)."""
-        return dt.datetime.now(UTC) + self.offset
+        return dt.datetime.now(UTC) + self._offset
 
     def observe(self, date_header: str | None, sent: dt.datetime, received: dt.datetime) -> None:
         """Learn the offset from an answer's ``Date`` header.
@@ -52,14 +53,24 @@ class ServerClock:
         """
         if not date_header:
             return
-        try:
-            server_time = email.utils.parsedate_to_datetime(date_header)
-        except (TypeError, ValueError, IndexError, OverflowError):
+        last_header, server_time = self._last_date
+        if date_header != last_header:
+            server_time = _parse_date(date_header)
+            self._last_date = (date_header, server_time)
+        if server_time is None:
             return
-        if server_time.tzinfo is None:  # "-0000" means UTC in RFC 5322
-            server_time = server_time.replace(tzinfo=UTC)
         offset = server_time - (sent + (received - sent) / 2)
         if abs(offset) > _LARGEST_OFFSET:
             return
-        with self._lock:
-            self._offset = offset
+        self._offset = offset
+
+
+def _parse_date(date_header: str) -> dt.datetime | None:
+    """The time a ``Date`` header gives (timezone-aware), or ``None`` if it is malformed."""
+    try:
+        server_time = email.utils.parsedate_to_datetime(date_header)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if server_time.tzinfo is None:  # "-0000" means UTC in RFC 5322
+        server_time = server_time.replace(tzinfo=UTC)
+    return server_time

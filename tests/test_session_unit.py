@@ -103,6 +103,20 @@ def test_clock_learns_from_date_headers() -> None:
     assert clock.offset == dt.timedelta(seconds=-509)
 
 
+def test_clock_learns_again_from_the_same_date_header() -> None:
+    # Answers within a second carry the same header: each is still compared with its own send time.
+    clock = ServerClock()
+    header = "Mon, 23 Nov 2026 18:21:32 GMT"
+    sent = dt.datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
+    later = sent + dt.timedelta(seconds=1)
+    clock.observe(header, sent, sent)
+    clock.observe(header, later, later)
+    assert clock.offset == dt.timedelta(seconds=-509)
+    clock.observe("yesterday", sent, sent)
+    clock.observe(header, sent, sent)
+    assert clock.offset == dt.timedelta(seconds=-508)
+
+
 @pytest.mark.parametrize("header", [None, "", "yesterday", "Mon, 99 Nov 2026 99:00:00 GMT"])
 def test_clock_ignores_bad_date_headers(header: str | None) -> None:
     clock = ServerClock()
