@@ -102,10 +102,11 @@ def decode(body: bytes, *, max_values: int | None = None) -> Any:  # noqa: ANN40
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         raise NotJSON(f"invalid UTF-8 at byte {error.start}") from None
-    if max_values is not None and text.count(",") + text.count("[") + text.count("{") > max_values:
+    openings = text.count("[") + text.count("{")
+    if max_values is not None and text.count(",") + openings > max_values:
         raise TooManyValues(f"more than {max_values:,} values")
     try:
-        document = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+        document = _DECODER.decode(text)
     except RecursionError:
         raise BadJSON(f"nested more than {MAX_DEPTH} levels deep") from None
     except json.JSONDecodeError as error:
@@ -114,7 +115,8 @@ def decode(body: bytes, *, max_values: int | None = None) -> Any:  # noqa: ANN40
         raise
     except ValueError as error:  # an integer too long to convert (sys.get_int_max_str_digits)
         raise BadJSON(str(error)) from None
-    _check_depth(document)
+    if openings > MAX_DEPTH:  # else it cannot nest deeper (brackets in strings count too: a bound)
+        _check_depth(document)
     if _SURROGATE_ESCAPE.search(text):
         _check_encodable(document)
     return document
@@ -129,6 +131,10 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(number):
         raise BadJSON(f"the number {text[:20]} is too large")
     return number
+
+
+#: One decoder for every answer (``json.loads`` with options makes a new one each call).
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
 
 
 def _check_depth(document: object) -> None:

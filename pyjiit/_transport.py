@@ -14,7 +14,6 @@ that is not the portal's is an error, and nothing goes anywhere else.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import logging
@@ -55,7 +54,7 @@ from pyjiit.exceptions import (
 from pyjiit.utils import ist_date
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Mapping, Sequence
 
 
 __all__ = [
@@ -115,22 +114,39 @@ def deadline_seconds(timeout: Timeout) -> float:
     return sum(timeout_parts(timeout))
 
 
-@contextlib.contextmanager
-def about(endpoint: Endpoint, status_code: int | None = None) -> Iterator[None]:
+#: The JSON types (and their names) of a ``response`` of each :class:`~pyjiit.endpoints.Answer` kind.
+_ANSWER_KINDS: dict[Answer, tuple[tuple[type, ...], str]] = {
+    Answer.OBJECT: ((dict,), "an object"),
+    Answer.LIST: ((list,), "a list"),
+    Answer.RECORDS: ((dict, list), "an object or a list"),
+}
+
+
+class about:  # noqa: N801 (named for its call sites, `with about(endpoint):`, as contextlib.suppress is)
     """Mark every pyjiit error raised in the block with the call it is about.
 
     Sets :attr:`~pyjiit.exceptions.PyjiitError.endpoint` (and ``status_code``,
     when the answer's is known) where the error does not say already, so every
-    error of a call carries them without each ``raise`` repeating them.
+    error of a call carries them without each ``raise`` repeating them.  A
+    class, not a generator, since every call enters it twice.
     """
-    try:
-        yield
-    except PyjiitError as error:
-        if error.endpoint is None:
-            error.endpoint = endpoint.path
-        if error.status_code is None:
-            error.status_code = status_code
-        raise
+
+    __slots__ = ("endpoint", "status_code")
+
+    def __init__(self, endpoint: Endpoint, status_code: int | None = None) -> None:
+        self.endpoint = endpoint
+        self.status_code = status_code
+
+    def __enter__(self) -> None:
+        """Nothing to set up."""
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb: object) -> None:
+        """Mark a pyjiit error on its way out (it goes on being raised)."""
+        if isinstance(error, PyjiitError):
+            if error.endpoint is None:
+                error.endpoint = self.endpoint.path
+            if error.status_code is None:
+                error.status_code = self.status_code
 
 
 class _Retry(Exception):
@@ -581,11 +597,7 @@ class Transport:
     @staticmethod
     def _check_kind(endpoint: Endpoint, response: object) -> None:
         """Raise unless ``response`` is of the :class:`~pyjiit.endpoints.Answer` kind of ``endpoint``."""
-        expected = {
-            Answer.OBJECT: ((dict,), "an object"),
-            Answer.LIST: ((list,), "a list"),
-            Answer.RECORDS: ((dict, list), "an object or a list"),
-        }.get(endpoint.answer)
+        expected = _ANSWER_KINDS.get(endpoint.answer)
         if expected is not None and not isinstance(response, expected[0]):
             raise ResponseFormatError(
                 f"{endpoint.path}: expected {expected[1]} as the answer's 'response', "
