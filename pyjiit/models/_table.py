@@ -72,12 +72,15 @@ class _Spec:
             return self.whole(answer, what)
         if self.read is None:
             return answer
-        if self.parents not in objects:
-            objects[self.parents] = self._walk(answer, what)
-        found = objects[self.parents]
-        if found is None:
-            return self.missing
-        node, name = found
+        if self.parents:
+            if self.parents not in objects:
+                objects[self.parents] = self._walk(answer, what)
+            found = objects[self.parents]
+            if found is None:
+                return self.missing
+            node, name = found
+        else:  # most fields: no path to walk
+            node, name = answer, what
         if not self.optional:
             return self.read(node, self.key, name)  # type: ignore[arg-type]  # checked by the reader
         value = optional(self.read, node, self.key, name)
