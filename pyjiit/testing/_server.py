@@ -161,7 +161,9 @@ class _Handler(BaseHTTPRequestHandler):
         return email.utils.formatdate(now, usegmt=True)
 
     def log_message(self, format: str, *args: object) -> None:
-        logger.debug("%s %s", self.address_string(), format % args)
+        """http.server's line about a request, at DEBUG on the ``pyjiit.testing`` logger."""
+        if logger.isEnabledFor(logging.DEBUG):  # every request logs a line: build it only if shown
+            logger.debug("%s %s", self.address_string(), format % args)
 
 
 class PortalServer(ThreadingHTTPServer):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import http.client
+import logging
 import socket
 import ssl
 import sys
@@ -101,6 +102,18 @@ def test_keep_alive_and_content_length(portal: FakePortal) -> None:
         assert response.headers["Content-Length"] == "0"
     finally:
         connection.close()
+
+
+@pytest.mark.parametrize("level", [logging.DEBUG, logging.INFO])
+def test_requests_are_logged_at_debug(
+    portal: FakePortal, caplog: pytest.LogCaptureFixture, level: int
+) -> None:
+    caplog.set_level(level, logger="pyjiit.testing")
+    url = portal.url + CAPTCHA
+    assert requests.get(url, headers={"LocalName": generate_local_name()}, timeout=10).ok
+    lines = [record.getMessage() for record in caplog.records if record.name == "pyjiit.testing"]
+    line = f'127.0.0.1 "GET /StudentPortalAPI{CAPTCHA} HTTP/1.1" 200 -'
+    assert lines == ([line] if level == logging.DEBUG else [])
 
 
 def test_chunked_bodies_are_refused(portal: FakePortal) -> None:
