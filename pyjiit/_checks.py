@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Refused", "argument_type", "count", "http_url", "seconds"]
+__all__ = ["Refused", "argument_type", "count", "http_url", "seconds", "sendable_text"]
 
 _T = TypeVar("_T")
 
@@ -86,6 +86,26 @@ def http_url(name: str, url: object) -> str:
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise Refused(name, reason, url)
     return url
+
+
+def sendable_text(name: str, value: _T) -> _T:
+    """Return ``value``, unless it is text that UTF-8 cannot encode, so no request can carry it.
+
+    Such text holds a lone surrogate: what Python makes of bytes that were not
+    UTF-8 in a terminal, a variable or the command line.  Values of other types
+    pass, as pyjiit 0.1.0a9 passed them.
+
+    Raises:
+        Refused: It cannot be encoded; the message names ``name`` but never
+            repeats the value, which may be a password.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            reason = "holds a character UTF-8 cannot encode (a lone surrogate: bytes that were not UTF-8)"
+            raise Refused(name, reason, value, repeat=False) from None
+    return value
 
 
 def argument_type(

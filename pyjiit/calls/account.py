@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pyjiit import endpoints
+from pyjiit._checks import sendable_text
 from pyjiit._parse import get_id, require_object
 from pyjiit.calls._base import Calls, Request
 from pyjiit.default import CAPTCHA
@@ -33,6 +34,8 @@ class AccountCalls(Calls):
         Raises:
             LoginError: The portal refused the login (wrong password, unknown user...).
         """
+        sendable_text("username", username)
+        sendable_text("password", password)
         pretoken = dict(
             require_object(
                 self._send(
@@ -64,6 +67,7 @@ class AccountCalls(Calls):
         Raises:
             LoginError: The exchange refused the credential.
         """
+        sendable_text("credential", credential)
         request = Request(
             endpoints.GOOGLE_SIGN_IN, {"googleToken": credential, "modulename": "studentportal"}
         )
@@ -104,6 +108,8 @@ class AccountCalls(Calls):
         Raises:
             AccountAPIError: The portal refused (wrong old password, weak new one...).
         """
+        sendable_text("old_password", old_password)
+        sendable_text("new_password", new_password)
         payload = {
             **self._ids("membertype"),
             "oldpassword": old_password,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from pyjiit._checks import Refused, sendable_text
 from pyjiit._fanout import DEFAULT_IN_FLIGHT
-from pyjiit._json import Unencodable, encode
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli.exits import CommandError, UsageError
 from pyjiit.cli.reports import (
@@ -233,10 +233,9 @@ def _check_text(what: str, text: str) -> str:
         UsageError: It cannot; the message names ``what``, never the text (a password, say).
     """
     try:
-        encode(text)
-    except Unencodable:
+        return sendable_text(what, text)
+    except Refused:
         raise _not_utf8(what) from None
-    return text
 
 
 def login(context: Context) -> Account:

@@ -8,6 +8,7 @@ import math
 import os
 import stat
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
@@ -97,19 +98,32 @@ def test_login_is_never_retried(client: Webportal, portal: FakePortal, path: str
     assert paths(portal).count(path) == 1
 
 
-@pytest.mark.parametrize(
-    ("who", "carried_by"), [("username", PRETOKEN_CHECK.path), ("password", GENERATE_TOKEN.path)]
-)
-def test_text_that_is_not_utf8_is_refused_before_it_is_sent(
-    client: Webportal, portal: FakePortal, who: str, carried_by: str
+#: What Python reads from bytes that are not UTF-8 (a terminal, a variable): a lone surrogate.
+NOT_UTF8 = "ab\udcff"
+
+
+#: A call with text that is not UTF-8 in each argument that carries text, by the argument's name.
+NOT_UTF8_CALLS: dict[str, Callable[[Webportal, FakePortal], object]] = {
+    "username": lambda portal, fake: portal.student_login(NOT_UTF8, fake.password),
+    "password": lambda portal, fake: portal.account.login(fake.username, NOT_UTF8),
+    "credential": lambda portal, _: portal.account.google_login(NOT_UTF8),
+    "old_password": lambda portal, fake: portal.account.change_password(NOT_UTF8, fake.password),
+    "new_password": lambda portal, fake: portal.account.change_password(fake.password, NOT_UTF8),
+}
+
+
+@pytest.mark.parametrize("who", NOT_UTF8_CALLS)
+def test_text_that_is_not_utf8_is_refused_before_anything_is_sent(
+    client: Webportal, portal: FakePortal, who: str
 ) -> None:
-    # What Python reads from bytes that are not UTF-8 (a terminal, a variable): a lone surrogate.
-    bad = "ab\udcff"
-    credentials = {"username": portal.username, "password": portal.password, who: bad}
-    with pytest.raises(ValueError, match="holds a character that UTF-8 cannot encode") as caught:
-        client.student_login(credentials["username"], credentials["password"])
+    if who.endswith("_password"):
+        client.account.login(portal.username, portal.password)
+    sent = len(portal.requests)
+    with pytest.raises(ValueError, match=f"^{who} holds a character UTF-8 cannot encode") as caught:
+        NOT_UTF8_CALLS[who](client, portal)
+    assert NOT_UTF8 not in str(caught.value)
     assert "\udcff" not in str(caught.value)
-    assert carried_by not in paths(portal)
+    assert len(portal.requests) == sent
 
 
 def test_google_login(client: Webportal, portal: FakePortal) -> None:
