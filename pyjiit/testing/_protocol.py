@@ -6,7 +6,8 @@ things (docs/protocol.md 2.x):
 
 1. the path: unknown paths get Spring's 404;
 2. an injected :class:`~pyjiit.testing.faults.Fault`, which replaces
-   everything below (a delay only postpones it, a trickle only slows it);
+   everything below (a delay only postpones it, a trickle only slows it, an
+   overlong fault only adds bytes after it);
 3. the HTTP method: Spring's 405;
 4. the ``LocalName`` header, decrypted with the key of the *server's* IST day:
    missing or wrong gives HTTP 200 with an empty body;
@@ -23,7 +24,6 @@ from __future__ import annotations
 import base64
 import binascii
 import collections
-import dataclasses
 import json
 import threading
 import time
@@ -250,7 +250,7 @@ class Exchange:
         )
         return reply
 
-    def _answer(  # noqa: PLR0911 (one return per kind of fault)
+    def _answer(
         self,
         method: str,
         full_path: str,
@@ -275,16 +275,12 @@ class Exchange:
             if fault.kind == "echo":
                 payload = decoded if isinstance(decoded, dict) else None
                 return echo(fault.reply or failure([]), f"{method} {full_path}", headers, body, payload)
-            if fault.kind == "trickle":
-                reply = self._check_and_answer(
-                    method, full_path, path, endpoint=endpoint, headers=headers, decoded=decoded
-                )
-                return dataclasses.replace(reply, trickle=fault.seconds, trickle_headers=fault.slow_headers)
-            if self._wait(fault.seconds):  # a delay, cut short by stop()
+            if fault.kind == "delay" and self._wait(fault.seconds):  # cut short by stop()
                 return None
-        return self._check_and_answer(
+        answer = self._check_and_answer(
             method, full_path, path, endpoint=endpoint, headers=headers, decoded=decoded
         )
+        return answer if fault is None else fault._sent_as(answer)
 
     def _check_and_answer(
         self,

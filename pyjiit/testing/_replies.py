@@ -48,6 +48,8 @@ class Reply:
         trickle_headers: Whether the status line and headers trickle too, not only the body.
         endless: Send :attr:`body` again and again, with no ``Content-Length``,
             until the client hangs up.
+        overflow: Bytes sent after the body, past its ``Content-Length``, as
+            by a server that miscounted the body.
     """
 
     status: int = 200
@@ -57,6 +59,7 @@ class Reply:
     trickle: float = 0.0
     trickle_headers: bool = False
     endless: bool = False
+    overflow: bytes = b""
 
 
 #: HTTP 200 with no body: the portal's answer to a missing or wrong ``LocalName``.

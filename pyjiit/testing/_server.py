@@ -123,13 +123,15 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(head)
             while not self.server.stopping.is_set():
                 self.wfile.write(reply.body)
-        elif reply.trickle:
+            return
+        sent = reply.body + reply.overflow  # the overflow is past the Content-Length above
+        if reply.trickle:
             if not reply.trickle_headers:
                 self.wfile.write(head)
                 self.wfile.flush()
-            self._trickle((head if reply.trickle_headers else b"") + reply.body, reply.trickle)
+            self._trickle((head if reply.trickle_headers else b"") + sent, reply.trickle)
         else:
-            self.wfile.write(head + reply.body)
+            self.wfile.write(head + sent)
 
     def _head(self) -> bytes:
         """The status line and headers queued so far, as bytes (``end_headers`` writes them to a buffer)."""

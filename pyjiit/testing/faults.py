@@ -4,22 +4,24 @@ Each constructor reproduces a failure that clients of the real portal have met
 (docs/protocol.md 2.9): the 513 "temporarily unavailable" page, Java exceptions, the
 empty 200 of a rejected ``LocalName``, HTML where JSON was expected, Failure
 envelopes, slow answers and dropped connections.  Others play a hostile
-network or server: answers that trickle in a byte at a time, never end, or
-inflate from kilobytes to gigabytes; JSON that is nested too deep, not UTF-8,
-holds ``NaN`` or has fields of the wrong type; redirects to another origin;
-a Wi-Fi sign-in page; an error page that repeats what the request sent.
+network or server: answers that trickle in a byte at a time, never end,
+inflate from kilobytes to gigabytes or run past their ``Content-Length``; JSON
+that is nested too deep, not UTF-8, holds ``NaN`` or has fields of the wrong
+type; redirects to another origin; a Wi-Fi sign-in page; an error page that
+repeats what the request sent.
 Inject them with :meth:`pyjiit.testing.FakePortal.inject`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import struct
 import zlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from pyjiit._checks import count as checked_count
 from pyjiit._checks import seconds as checked_seconds
 from pyjiit.testing._replies import EMPTY, JSON_TYPE, Reply, failure, java_exception
 
@@ -91,7 +93,7 @@ def _gzip_of_zeros(size: int) -> bytes:
     return header + unit * count + tail + struct.pack("<II", crc, size & 0xFFFFFFFF)
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Fault:
     """How the fake portal misbehaves for one call to an endpoint.
 
@@ -103,18 +105,22 @@ class Fault:
             answer), ``"echo"`` (answer with what the request sent, see
             :meth:`echo`), ``"delay"`` (wait :attr:`seconds`, then answer
             normally), ``"trickle"`` (answer normally, one byte every
-            :attr:`seconds`) or ``"drop"`` (close the connection without answering).
+            :attr:`seconds`), ``"overlong"`` (answer normally, then send
+            :attr:`extra` bytes more) or ``"drop"`` (close the connection
+            without answering).
         reply: The answer, for ``"reply"`` faults; for ``"echo"`` ones, its
             status and type (a Failure envelope's type: the echo is its error).
         seconds: The wait, for ``"delay"`` faults; the wait between bytes, for ``"trickle"`` ones.
         slow_headers: For ``"trickle"`` faults: whether the status line and
             headers trickle too, or leave at once before the body trickles.
+        extra: For ``"overlong"`` faults: how many bytes follow the answer.
     """
 
-    kind: Literal["reply", "echo", "delay", "trickle", "drop"]
+    kind: Literal["reply", "echo", "delay", "trickle", "overlong", "drop"]
     reply: Reply | None = None
     seconds: float = 0.0
     slow_headers: bool = False
+    extra: int = 0
 
     def __post_init__(self) -> None:
         """Check that only reply and echo faults carry a reply."""
@@ -225,6 +231,21 @@ class Fault:
         return cls("trickle", seconds=checked_seconds("interval", interval), slow_headers=slow_headers)
 
     @classmethod
+    def overlong(cls, extra: int = 10_000) -> Fault:
+        """Answer normally, then send ``extra`` bytes more than the ``Content-Length`` says.
+
+        A server or proxy that miscounts a body does this.  The call gets its
+        whole answer; the bytes past it stay on the connection, and a client
+        that sends its next request there reads them as the start of the next
+        answer.  Over TLS, ten thousand of them (the default) outlast what the
+        client reads along with the headers, and stay inside the TLS layer.
+
+        Raises:
+            ValueError: ``extra`` is not a whole number, 1 or more.
+        """
+        return cls("overlong", extra=checked_count("extra", extra, minimum=1))
+
+    @classmethod
     def endless(cls) -> Fault:
         """HTTP 200 JSON whose body never ends (JSON whitespace, as fast as the client reads it)."""
         return cls("reply", Reply(200, _ENDLESS_PIECE, JSON_TYPE, endless=True))
@@ -316,3 +337,15 @@ class Fault:
     def drop(cls) -> Fault:
         """Close the connection without answering."""
         return cls("drop")
+
+    def _sent_as(self, answer: Reply) -> Reply:
+        """The normal ``answer``, as this fault sends it.
+
+        A trickle sends it a byte at a time and an overlong fault adds bytes
+        after it; every other fault leaves it as it is.
+        """
+        if self.kind == "trickle":
+            return dataclasses.replace(answer, trickle=self.seconds, trickle_headers=self.slow_headers)
+        if self.kind == "overlong":
+            return dataclasses.replace(answer, overflow=b"-" * self.extra)
+        return answer

@@ -5,8 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import socket
 import threading
 import time
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -50,6 +52,29 @@ def test_trickle_can_slow_the_headers_too(client: PortalClient) -> None:
 def test_trickle_needs_a_positive_interval(interval: float) -> None:
     with pytest.raises(ValueError, match=r"^interval must be a finite number of seconds, above 0, got "):
         Fault.trickle(interval)
+
+
+def test_overlong_sends_the_normal_answer_then_bytes_past_its_length(client: PortalClient) -> None:
+    normal = client.get(CONFIG).content
+    client.portal.inject(CONFIG, Fault.overlong(300))
+    url = urlsplit(client.url(CONFIG))
+    assert url.hostname is not None
+    assert url.port is not None
+    lines = [f"GET {url.path} HTTP/1.1", f"Host: {url.netloc}", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in client.headers().items()]
+    with socket.create_connection((url.hostname, url.port), timeout=10) as raw:
+        raw.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        answer = b"".join(iter(lambda: raw.recv(65536), b""))  # until the server closes
+    head, _, sent = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200 ")
+    assert f"Content-Length: {len(normal)}".encode() in head.split(b"\r\n")
+    assert sent == normal + b"-" * 300
+
+
+@pytest.mark.parametrize("extra", [0, -1, 1.5, True])
+def test_overlong_needs_a_whole_number_of_bytes(extra: int) -> None:
+    with pytest.raises(ValueError, match=r"^extra must be a whole number, 1 or more, got "):
+        Fault.overlong(extra)
 
 
 def test_endless_never_ends(client: PortalClient) -> None:
