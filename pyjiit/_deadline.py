@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 from requests.adapters import HTTPAdapter
 from urllib3 import HTTPConnectionPool
 
+from pyjiit._leftovers import RefusesLeftovers
 from pyjiit.exceptions import PortalUnavailable
 
 if TYPE_CHECKING:
@@ -94,8 +95,10 @@ class DeadlineAdapter(HTTPAdapter):
     """requests' own adapter, except that every read of an answer ends by the applied :class:`Deadline`.
 
     It changes which class the connection pools make their connections with
-    (the same class, whose answers read through the deadline), so proxies,
-    pool sizes and TLS settings work as in :class:`requests.adapters.HTTPAdapter`.
+    (the same class, whose answers read through the deadline, and which is
+    not reused while bytes are left over: :mod:`pyjiit._leftovers`), so
+    proxies, pool sizes and TLS settings work as in
+    :class:`requests.adapters.HTTPAdapter`.
     """
 
     def get_connection_with_tls_context(
@@ -114,10 +117,14 @@ class DeadlineAdapter(HTTPAdapter):
 
 @functools.cache
 def _keeping_deadlines(connection_class: type[Any]) -> type[Any]:
-    """The urllib3 connection class ``connection_class``, with answers read through the deadline."""
+    """The urllib3 connection class ``connection_class``, with answers read through the deadline.
+
+    It is not reused while bytes are left over, either (:class:`~pyjiit._leftovers.RefusesLeftovers`).
+    """
     if issubclass(connection_class, _KeepsDeadlines):
         return connection_class
-    return type(f"Deadline{connection_class.__name__}", (_KeepsDeadlines, connection_class), {})
+    bases = (_KeepsDeadlines, RefusesLeftovers, connection_class)
+    return type(f"Deadline{connection_class.__name__}", bases, {})
 
 
 class _DeadlineResponse(http.client.HTTPResponse):

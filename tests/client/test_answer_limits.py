@@ -132,6 +132,21 @@ def test_a_body_sent_with_an_answer_that_has_none_is_not_read_as_the_next_answer
         assert client.student_login(portal.username, portal.password).token
 
 
+@pytest.mark.parametrize("extra", [1, 10_000, 200_000])
+def test_bytes_past_the_content_length_are_not_read_as_the_next_answer(
+    portal: FakePortal, extra: int
+) -> None:
+    # The call reads the body its Content-Length declares; the rest waits on the pooled
+    # connection.  Over TLS, what the last read decrypted sits inside the TLS layer, where
+    # urllib3's check for a dropped connection (select on the socket) cannot see it, and the
+    # next request on that connection read it as its answer.  A login is never retried.
+    with make_client(portal, retries=0) as client:
+        portal.inject(GENERATE_TOKEN.path, Fault.overlong(extra))
+        assert client.student_login(portal.username, portal.password).token
+        assert client.student_login(portal.username, portal.password).token
+    assert [request.path for request in portal.requests].count(GENERATE_TOKEN.path) == 2
+
+
 @pytest.mark.parametrize("limit", [0, -1, 1.5, True, "4MB"])
 @pytest.mark.parametrize("name", ["max_answer_bytes", "max_document_bytes"])
 def test_limits_must_be_positive_integers(name: str, limit: object) -> None:
