@@ -296,6 +296,8 @@ class LocalServer:
 
     _server: PortalServer | None = None
     _certificate: ServerCertificate | None = None
+    #: Connections accepted by the servers of earlier starts.
+    _connections_before: int = 0
 
     def start(self) -> LocalServer:
         """Start serving in a background thread (nothing happens if it already is); return itself."""
@@ -309,13 +311,19 @@ class LocalServer:
         server, self._server = self._server, None
         if server is not None:
             server.stop()
-            self._stopped(server)
+            self._connections_before += server.connections
         if self._certificate is not None:
             self._certificate.remove()
             self._certificate = None
 
-    def _stopped(self, server: PortalServer) -> None:
-        """Called once ``server`` has stopped, to keep what it knew."""
+    @property
+    def connections(self) -> int:
+        """How many connections it has accepted, over all its starts.
+
+        A client that keeps its connection alive opens one for many requests.
+        A connection that failed its TLS handshake counts too, though it made no request.
+        """
+        return self._connections_before + (0 if self._server is None else self._server.connections)
 
     def __enter__(self) -> Self:
         """Start serving (see :meth:`start`)."""

@@ -64,7 +64,6 @@ class RecordingServer(LocalServer):
         self.tls = tls
         self._certificate_hosts = list(certificate_hosts)
         self._recorder = _Recorder(success({}))
-        self._connections_before = 0  # accepted by the servers of earlier starts
 
     def __repr__(self) -> str:
         """Show where it serves."""
@@ -80,9 +79,6 @@ class RecordingServer(LocalServer):
         self._server = PortalServer(("127.0.0.1", 0), self._recorder, context)
         self._server.start()
         return self
-
-    def _stopped(self, server: PortalServer) -> None:
-        self._connections_before += server.connections
 
     @property
     def origin(self) -> str:
@@ -104,8 +100,3 @@ class RecordingServer(LocalServer):
     def requests(self) -> list[ReceivedRequest]:
         """Every request received, oldest first, with its whole path, headers and body."""
         return self._recorder.requests
-
-    @property
-    def connections(self) -> int:
-        """How many connections it has accepted (a refused TLS handshake counts: it made no request)."""
-        return self._connections_before + (0 if self._server is None else self._server.connections)

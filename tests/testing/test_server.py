@@ -84,6 +84,18 @@ def test_restart_keeps_the_port_and_state() -> None:
     assert len(portal.requests) == 1
 
 
+def test_connections_are_counted_over_restarts() -> None:
+    portal = FakePortal()
+    assert portal.connections == 0
+    for started in (1, 2):
+        with portal, requests.Session() as session:
+            client = PortalClient(portal, session)
+            assert envelope_ok(client.get(CAPTCHA))
+            assert envelope_ok(client.get(CAPTCHA))  # kept alive: the same connection
+            assert portal.connections == started
+        assert portal.connections == started
+
+
 def test_keep_alive_and_content_length(portal: FakePortal) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port_of(portal), timeout=10)
     try:
