@@ -492,6 +492,12 @@ class Transport:
             raise self._failure(endpoint, exc, deadline) from exc
         try:
             self.clock.observe(response.headers.get("Date"), sent, dt.datetime.now(_UTC))
+            if response.status_code < 200 or response.status_code == 204:  # noqa: PLR2004
+                # HTTP gives these answers no body, so none is read.  One sent anyway would
+                # stay on the connection, inside TLS, and be read as the next answer: close it
+                # now, while the answer holds it.  (pyjiit._leftovers would catch it before the
+                # next request too, but only with urllib3 2.  A 304 is a redirect: refused above.)
+                response.raw.close()
             limit = self.max_document_bytes if endpoint.answer is Answer.DOCUMENT else self.max_answer_bytes
             content = read_body(response, limit=limit, deadline=deadline, what=endpoint.path)
         except requests.RequestException as exc:
