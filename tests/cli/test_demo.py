@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from pyjiit.cli.commands import DEMO_LATENCY
+from pyjiit.cli.parser import build_parser
 from pyjiit.testing.data import DEMO
 
 if TYPE_CHECKING:
@@ -13,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def test_demo_tour(fresh_cli: Cli) -> None:
-    result = fresh_cli("demo")
+    # A latency above zero, as by default (next test), so the spinner runs, but not the default's wait.
+    result = fresh_cli("demo", "--latency", "0.01")
     assert result.code == 0, result.stderr
     assert f"Logged in as {DEMO.name} ({DEMO.username})" in result.stdout
     for heading in (f"Attendance, {DEMO.current.registrationcode}", "Results", "Grade card, ", "Fees"):
@@ -21,6 +24,10 @@ def test_demo_tour(fresh_cli: Cli) -> None:
     assert result.stdout.rstrip().endswith("pyjiit login ENROLLMENT_NO")
     # The demo keeps its session to itself.
     assert not fresh_cli.cache.exists()
+
+
+def test_the_demo_has_a_little_of_the_real_portals_slowness_by_default() -> None:
+    assert build_parser().parse_args(["demo"]).latency == DEMO_LATENCY > 0
 
 
 def test_demo_json(fresh_cli: Cli) -> None:

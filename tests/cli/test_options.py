@@ -85,16 +85,17 @@ def test_a_network_sign_in_page_is_not_the_portal(here: Cli, portal: FakePortal)
     assert "try again later" not in result.stderr
 
 
-def test_errors_name_the_host_and_keep_paths_for_debug(here: Cli, portal: FakePortal) -> None:
-    path = endpoints.ATTENDANCE_META.path
-    # One more than the client's retries of a read.
-    portal.inject(path, Fault.unavailable(), times=3)
-    plain = here("attendance")
+def test_errors_name_the_host_and_keep_paths_for_debug(fresh_here: Cli, portal: FakePortal) -> None:
+    # A login is never retried: one unavailable answer is the command's error, with no backoff to wait.
+    path = endpoints.PRETOKEN_CHECK.path
+    login = ("--portal-url", portal.url, "login", portal.username)
+    portal.inject(path, Fault.unavailable())
+    plain = fresh_here(*login, password=portal.password)
     assert plain.code == ExitCode.UNAVAILABLE
     assert plain.stderr.startswith(f"pyjiit: error: the portal at {host_of(portal.url)} is unavailable, ")
     assert path not in plain.stderr
-    portal.inject(path, Fault.unavailable(), times=3)
-    debug = here("--debug", "attendance")
+    portal.inject(path, Fault.unavailable())
+    debug = fresh_here("--debug", *login, password=portal.password)
     assert (
         f"pyjiit: error: the portal at {host_of(portal.url)} is unavailable, try again later ({path}: "
         in (debug.stderr)

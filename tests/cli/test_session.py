@@ -163,15 +163,16 @@ def test_expired_session(mode: str, tmp_path: Path) -> None:
         assert cli("--json", "fees").json()["error"]["kind"] == "session_expired"
 
 
-def test_portal_unavailable(cli: Cli, portal: FakePortal) -> None:
-    # One more than the client's retries of a read.
-    portal.inject(endpoints.ATTENDANCE_META.path, Fault.unavailable(), times=3)
-    result = cli("attendance")
+def test_portal_unavailable(fresh_cli: Cli, portal: FakePortal) -> None:
+    # A login is never retried: one unavailable answer is the command's error, with no backoff to wait.
+    portal.inject(endpoints.PRETOKEN_CHECK.path, Fault.unavailable())
+    result = fresh_cli("--portal-url", portal.url, "login", portal.username, password=portal.password)
     assert result.code == 4
     assert result.stderr.startswith(
         f"pyjiit: error: the portal at {urlsplit(portal.url).netloc} is unavailable, try again later"
     )
     assert "Traceback" not in result.stderr
+    assert not fresh_cli.cache.exists(), "a failed login keeps no session"
 
 
 def test_debug_shows_the_traceback(here: Cli) -> None:
