@@ -44,7 +44,7 @@ pytestmark = pytest.mark.filterwarnings("error::ResourceWarning")
 
 #: ``(connect, read)`` for the answers slow on purpose: each trickled byte comes well
 #: within the read timeout, and the deadline is what ends them.
-TIMEOUT = (1.0, 0.5)
+TIMEOUT = (0.5, 0.5)
 DEADLINE = deadline_seconds(TIMEOUT)
 #: For every other answer, whose limit is not the deadline: room to read and refuse 16 MiB
 #: (an endless document, a gzip bomb) on a loaded machine, which took more than 1.5 s under act.
