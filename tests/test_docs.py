@@ -65,9 +65,12 @@ def test_standalone_portal_prints_what_the_testing_page_shows() -> None:
         [sys.executable, "-m", "pyjiit.testing"], stdout=subprocess.PIPE, text=True, encoding="utf-8"
     ) as server:
         assert server.stdout is not None
-        printed = [server.stdout.readline().rstrip("\n") for _ in shown]
-        server.terminate()
-        server.communicate(timeout=30)  # let it print its last line and stop
+        try:
+            printed = [server.stdout.readline().rstrip("\n") for _ in shown]
+            server.terminate()
+            server.communicate(timeout=30)  # let it print its last line and stop
+        finally:
+            server.kill()  # after a timeout, else leaving the block waits for it forever
     with FakePortal() as fake:
         values = {"Username:": fake.username, "Password:": fake.password}
     assert len(printed) == len(shown) >= 6

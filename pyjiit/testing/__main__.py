@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import signal
+import socket
 import sys
-import threading
 from typing import TYPE_CHECKING
 
 from pyjiit._checks import argument_type, seconds
 from pyjiit.testing.portal import FakePortal
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from types import FrameType
 
 __all__ = ["main"]
@@ -55,25 +56,48 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    stop = threading.Event()
+    with _stop_signals() as wait_for_stop:
+        return _serve(args, wait_for_stop)
 
-    def request_stop(_signum: int, _frame: FrameType | None) -> None:
-        stop.set()
 
-    # Ctrl-C (Ctrl-Break on Windows) and termination all end the wait below,
-    # so the portal always stops cleanly, without a KeyboardInterrupt traceback.
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[Callable[[], None]]:
+    """Catch Ctrl-C (Ctrl-Break on Windows) and termination; yield a function that waits for one.
+
+    So the portal always stops cleanly, without a KeyboardInterrupt traceback.
+    The signals' handler does nothing: Python runs it between two steps of the
+    main thread, which may hold a lock just then (an ``Event``'s, inside its
+    ``wait()``), so a handler that takes one (``Event.set()``) can deadlock.
+    Python's own C handler writes each signal to the wakeup socket instead
+    (:func:`signal.set_wakeup_fd`), where the main thread reads it.
+    """
     signals = [signal.SIGINT, signal.SIGTERM]
     if sys.platform == "win32":
         signals.append(signal.SIGBREAK)
-    previous = {number: signal.signal(number, request_stop) for number in signals}
-    try:
-        return _serve(args, stop)
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    reader, writer = socket.socketpair()
+    with reader, writer:
+        writer.settimeout(0)  # non-blocking, as set_wakeup_fd requires: a full buffer must not block
+        previous_wakeup = signal.set_wakeup_fd(writer.fileno())
+        previous = {number: signal.signal(number, _arrived) for number in signals}
+
+        def wait_for_stop() -> None:
+            # Any signal with a handler in Python is written here: wait for ours.
+            while reader.recv(1)[0] not in signals:
+                pass
+
+        try:
+            yield wait_for_stop
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+            signal.set_wakeup_fd(previous_wakeup)
 
 
-def _serve(args: argparse.Namespace, stop: threading.Event) -> int:
+def _arrived(_signum: int, _frame: FrameType | None) -> None:
+    """Take a stop signal: it was written to the wakeup socket already, which is all it needs."""
+
+
+def _serve(args: argparse.Namespace, wait_for_stop: Callable[[], None]) -> int:
     try:
         portal = FakePortal(
             tls=args.tls,
@@ -98,8 +122,7 @@ def _serve(args: argparse.Namespace, stop: threading.Event) -> int:
             "Press Ctrl-C to stop.",
         ]
         print("\n".join(lines), flush=True)  # noqa: T201
-        while not stop.wait(0.5):  # a timed wait lets signals in on every platform
-            pass
+        wait_for_stop()
     finally:
         portal.stop()
     print("Stopped.", flush=True)  # noqa: T201

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -96,8 +96,11 @@ def test_token_options(options: list[str]) -> None:
         assert ("-" in claims and len(claims) % 4 != 0) == bool(options)
 
 
-def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
-    previous = signal.getsignal(signal.SIGINT)
+def serve_in_process(capsys: pytest.CaptureFixture[str], while_served: Callable[[str], None]) -> str:
+    """Run ``main()`` in this thread until Ctrl-C; return what it printed.
+
+    Another thread waits for the banner, calls ``while_served`` with it, then sends Ctrl-C.
+    """
     seen: list[str] = []
 
     def interrupt_when_served() -> None:
@@ -107,14 +110,51 @@ def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
             if "Press Ctrl-C" in "".join(seen):
                 break
             time.sleep(0.05)
-        os.kill(os.getpid(), signal.SIGINT)
+        try:
+            while_served("".join(seen))
+        finally:
+            os.kill(os.getpid(), signal.SIGINT)
 
-    threading.Thread(target=interrupt_when_served).start()
+    helper = threading.Thread(target=interrupt_when_served)
+    helper.start()
     assert cli.main(["--port", "0"]) == 0
-    output = "".join(seen) + capsys.readouterr().out
+    helper.join()
+    return "".join(seen) + capsys.readouterr().out
+
+
+def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    previous = signal.getsignal(signal.SIGINT)
+    output = serve_in_process(capsys, lambda _banner: None)
     assert "API URL:   http://127.0.0.1:" in output
     assert output.rstrip().endswith("Stopped.")
     assert signal.getsignal(signal.SIGINT) is previous  # handlers are restored
+    assert signal.set_wakeup_fd(-1) == -1  # and so is the wakeup descriptor (none)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="SIGUSR1 is a POSIX signal")
+def test_other_signals_do_not_stop_it(capsys: pytest.CaptureFixture[str]) -> None:
+    # A signal with a Python handler reaches the wakeup descriptor too: only Ctrl-C or termination stop.
+    handled: list[int] = []  # not an Event: a handler must take no lock (see _stop_signals)
+    answers: list[str] = []
+
+    def signal_then_ask(banner: str) -> None:
+        os.kill(os.getpid(), signal.SIGUSR1)
+        deadline = time.monotonic() + 10
+        while not handled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.1)  # time for the portal to stop, were it going to
+        url = read_banner(banner.splitlines())["API URL"] + "/token/getcaptcha"
+        answer = requests.get(url, headers={"LocalName": generate_local_name()}, timeout=10)
+        answers.append(answer.json()["status"]["responseStatus"])
+
+    previous = signal.signal(signal.SIGUSR1, lambda signum, _frame: handled.append(signum))
+    try:
+        output = serve_in_process(capsys, signal_then_ask)
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+    assert handled == [signal.SIGUSR1]
+    assert answers == ["Success"]
+    assert output.rstrip().endswith("Stopped.")
 
 
 def test_port_in_use_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
