@@ -162,11 +162,12 @@ MOOC_STATUS = Endpoint("/moocsubjectstatus/getsubjectstatus", PLAIN)  # 37
 ALL: tuple[Endpoint, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Endpoint))
 
 
+#: Every endpoint by where it is: ``(sso, path)``.  The fake portal looks up each request here.
+_BY_PLACE = {(endpoint.sso, endpoint.path): endpoint for endpoint in ALL}
+
+
 def by_path(path: str, *, sso: bool = False) -> Endpoint | None:
     """Return the endpoint serving ``path`` (the marks PDF by its prefix), or ``None``."""
-    for endpoint in ALL:
-        if endpoint.sso != sso:
-            continue
-        if endpoint.path == path or (endpoint is MARKS_PDF and path.startswith(MARKS_PDF.path + "/")):
-            return endpoint
-    return None
+    if not sso and path.startswith(MARKS_PDF.path + "/"):
+        return MARKS_PDF
+    return _BY_PLACE.get((sso, path))
