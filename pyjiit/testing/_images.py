@@ -31,6 +31,16 @@ SIGNATURE_JPEG = base64.b64decode(
 )
 
 _CAPTCHA_SIZE = (120, 40)
+#: The captcha's two tones of noise, as :meth:`bytes.translate` tables: light (160-255) and dark (0-127).
+_LIGHT = bytes(160 + byte % 96 for byte in range(256))
+_DARK = bytes(byte % 128 for byte in range(256))
+#: A mask of the captcha's light cells (6x8 pixels each, as a checkerboard), as an integer of its bytes.
+_LIGHT_CELLS = int.from_bytes(
+    bytes(
+        0xFF if (x // 6 + y // 8) % 2 else 0 for y in range(_CAPTCHA_SIZE[1]) for x in range(_CAPTCHA_SIZE[0])
+    ),
+    "big",
+)
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -53,8 +63,9 @@ def captcha_png(seed: str) -> bytes:
     """Return a noisy 120x40 greyscale PNG that differs with ``seed`` (the captcha's ``hidden``)."""
     width, height = _CAPTCHA_SIZE
     noise = hashlib.shake_256(seed.encode()).digest(width * height)
-    rows = [
-        bytes(160 + byte % 96 if (x // 6 + y // 8) % 2 else byte % 128 for x, byte in enumerate(row))
-        for y, row in enumerate(noise[i : i + width] for i in range(0, width * height, width))
-    ]
-    return _png(width, height, rows)
+    # Both tones of the whole image, then each pixel from one by the mask: whole
+    # images at a time in C, where a Python step per pixel cost a millisecond.
+    light = int.from_bytes(noise.translate(_LIGHT), "big") & _LIGHT_CELLS
+    dark = int.from_bytes(noise.translate(_DARK), "big") & ~_LIGHT_CELLS
+    pixels = (light | dark).to_bytes(width * height, "big")
+    return _png(width, height, [pixels[i : i + width] for i in range(0, width * height, width)])

@@ -6,6 +6,7 @@ a client that recomputes them (as jportal does) gets the same numbers.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from pyjiit import endpoints
@@ -14,7 +15,7 @@ from pyjiit.testing._routing import Call, RouteTable, no_data
 from pyjiit.testing.data import meetings
 
 if TYPE_CHECKING:
-    from pyjiit.testing.data import Meeting, Semester, Subject
+    from pyjiit.testing.data import Semester, Subject
 
 __all__ = ["routes"]
 
@@ -46,19 +47,18 @@ def attendance_meta(call: Call) -> Any:  # noqa: ANN401
     }
 
 
-def _percent(classes: list[Meeting]) -> float | None:
-    if not classes:
-        return None
-    return round(100 * sum(c.present for c in classes) / len(classes), 1)
-
-
-def _attended(semester: Semester, subject: Subject, kinds: str) -> list[Meeting]:
-    return [
+@functools.cache  # like meetings(): the data never changes, and every attendance answer needs these
+def _percent(semester: Semester, subject: Subject, kinds: str) -> float | None:
+    """The share of ``subject``'s classes of ``kinds`` (``"LT"``: lectures, tutorials) attended, rounded."""
+    classes = [
         meeting
         for component in subject.components
         if component.kind in kinds
         for meeting in meetings(semester, subject, component)
     ]
+    if not classes:
+        return None
+    return round(100 * sum(c.present for c in classes) / len(classes), 1)
 
 
 def _attendance_row(call: Call, semester: Semester, subject: Subject) -> dict[str, Any]:
@@ -69,10 +69,10 @@ def _attendance_row(call: Call, semester: Semester, subject: Subject) -> dict[st
         "subjectid": subject.subjectid,
         "subjectcode": f"{subject.name}({subject.clean_code})",
         "individualsubjectcode": subject.code,
-        "LTpercantage": _percent(_attended(semester, subject, "LT")),  # sic
+        "LTpercantage": _percent(semester, subject, "LT"),  # sic
     }
     for kind in "LTP":
-        row[f"{kind}percentage"] = row[f"{kind}prepercentage"] = _percent(_attended(semester, subject, kind))
+        row[f"{kind}percentage"] = row[f"{kind}prepercentage"] = _percent(semester, subject, kind)
     for component in subject.components:
         row[f"{component.kind}subjectcomponentid"] = component.componentid
     return row
