@@ -21,11 +21,18 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
+#: Seconds a pipeline test may take (pytest-timeout; others get pyproject's ``timeout``),
+#: its module's clone and first builds included: each nested run may take 600 s (harness).
+PIPELINE_TIMEOUT = 900
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Leave the pipeline tests out unless ``-m`` names them: they are slow and nest nox."""
-    if "pipeline" in (config.option.markexpr or ""):
-        return
     pipeline = [item for item in items if item.get_closest_marker("pipeline")]
+    if "pipeline" in (config.option.markexpr or ""):
+        for item in pipeline:
+            item.add_marker(pytest.mark.timeout(PIPELINE_TIMEOUT))
+        return
     if pipeline:
         config.hook.pytest_deselected(items=pipeline)
         items[:] = [item for item in items if not item.get_closest_marker("pipeline")]
