@@ -40,6 +40,18 @@ def test_each_action_has_one_pin_across_the_workflows() -> None:
     assert not split, f"actions pinned to more than one commit: {split}"
 
 
+#: The longest any job may be given: GitHub's own limit is 360 minutes.
+MAX_JOB_MINUTES = 30
+
+
+def test_every_job_has_a_timeout_of_minutes() -> None:
+    for each in workflows():
+        for job_id, job in each.jobs.items():
+            minutes = job.get("timeout-minutes")
+            assert isinstance(minutes, int), f"{each.name}/{job_id} runs up to GitHub's six hours"
+            assert 0 < minutes <= MAX_JOB_MINUTES, f"{each.name}/{job_id}: {minutes} minutes"
+
+
 def test_no_permission_by_default_and_each_job_asks_for_its_own() -> None:
     for each in workflows():
         assert each.data["permissions"] == {}, each.name
