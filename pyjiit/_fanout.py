@@ -16,16 +16,19 @@ from __future__ import annotations
 import queue
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from pyjiit._checks import count
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-__all__ = ["DEFAULT_IN_FLIGHT", "check_in_flight", "fan_out"]
+__all__ = ["DEFAULT_IN_FLIGHT", "check_in_flight", "fan_out", "side_by_side"]
 
 _T = TypeVar("_T")
+_A = TypeVar("_A")
+_B = TypeVar("_B")
+_C = TypeVar("_C")
 
 #: How many requests are in flight at once by default: enough to turn ten
 #: sequential answers into three rounds, few enough to be polite to one server.
@@ -79,6 +82,23 @@ def fan_out(
                 done(index, results[-1])
         return results
     return _in_threads(jobs, max_in_flight, done)
+
+
+@overload
+def side_by_side(
+    first: Callable[[], _A], second: Callable[[], _B], /, *, max_in_flight: int
+) -> tuple[_A, _B]: ...
+@overload
+def side_by_side(
+    first: Callable[[], _A], second: Callable[[], _B], third: Callable[[], _C], /, *, max_in_flight: int
+) -> tuple[_A, _B, _C]: ...
+def side_by_side(*jobs: Callable[[], object], max_in_flight: int) -> tuple[object, ...]:
+    """Run a few different calls as :func:`fan_out` does, and return their results as a tuple.
+
+    For calls that return different types, such as a command's independent
+    reads: each result keeps its own type, where :func:`fan_out`'s list has one.
+    """
+    return tuple(fan_out(jobs, max_in_flight=max_in_flight))
 
 
 def _in_threads(

@@ -7,6 +7,8 @@ session and call them.  ``demo`` calls the same functions on a fake portal.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import getpass
 import os
 import sys
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from pyjiit._checks import Refused, sendable_text
-from pyjiit._fanout import DEFAULT_IN_FLIGHT
+from pyjiit._fanout import DEFAULT_IN_FLIGHT, side_by_side
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli.exits import CommandError, UsageError
 from pyjiit.cli.reports import (
@@ -38,7 +40,7 @@ from pyjiit.cli.reports import (
     SubjectRow,
 )
 from pyjiit.cli.store import PortalAddress
-from pyjiit.exceptions import NotLoggedIn
+from pyjiit.exceptions import NotLoggedIn, PyjiitError
 from pyjiit.models import Semester, SemesterRecord
 from pyjiit.wrapper import API, Webportal
 
@@ -463,34 +465,63 @@ def exams(context: Context) -> ExamsReport:
         return exams_report(portal, context.output, semester=context.args.semester, event=context.args.event)
 
 
-def grades_report(portal: Webportal, output: Output, *, semester: str | None = None) -> GradesReport:
+def grades_report(
+    portal: Webportal,
+    output: Output,
+    *,
+    semester: str | None = None,
+    max_in_flight: int = DEFAULT_IN_FLIGHT,
+) -> GradesReport:
     """SGPA and CGPA of every semester, and the grade card of one (the newest by default).
+
+    The results, the list of grade cards and the programme (whose ids the
+    grade card needs) are asked for side by side, then the grade card: two
+    answers waited for, where one after another would be four.
 
     Raises:
         UsageError: No grade card semester has the code ``semester``.
     """
     with output.busy("Fetching grades"):
-        results = portal.grades.results().semesters
-        chosen = _choose(portal.grades.semesters(), semester, "a grade card")
+        results, semesters, _ = side_by_side(
+            portal.grades.results,
+            portal.grades.semesters,
+            functools.partial(_ask_for_program, portal),
+            max_in_flight=max_in_flight,
+        )
+        chosen = _choose(semesters, semester, "a grade card")
         card = () if chosen is None else portal.grades.card(chosen).entries
     return GradesReport(
-        results=tuple(ResultRow.build(result) for result in results),
+        results=tuple(ResultRow.build(result) for result in results.semesters),
         grade_card_semester=chosen.registration_code if chosen else None,
         grade_card=tuple(GradeRow.build(entry) for entry in card),
     )
 
 
+def _ask_for_program(portal: Webportal) -> None:
+    """Ask for the programme now, for the grade card to use; a failure here is the grade card's to raise.
+
+    The client keeps the programme for its session, so the grade card asks
+    again only if this failed, and then fails (or not) in its own turn, as it
+    would have without this.
+    """
+    with contextlib.suppress(PyjiitError):
+        portal.grades.program()
+
+
 def grades(context: Context) -> GradesReport:
     """``pyjiit grades``: results and a grade card."""
+    args = context.args
     with context.open() as portal:
-        return grades_report(portal, context.output, semester=context.args.semester)
+        return grades_report(portal, context.output, semester=args.semester, max_in_flight=args.max_in_flight)
 
 
-def fees_report(portal: Webportal, output: Output) -> FeesReport:
-    """The fee summary and pending fines; nothing due is an empty list, not an error."""
+def fees_report(portal: Webportal, output: Output, *, max_in_flight: int = DEFAULT_IN_FLIGHT) -> FeesReport:
+    """The fee summary and pending fines, asked for side by side.
+
+    Nothing due is an empty list, not an error.
+    """
     with output.busy("Fetching fees"):
-        summary = portal.fees.summary()
-        charges = portal.fees.charges()
+        summary, charges = side_by_side(portal.fees.summary, portal.fees.charges, max_in_flight=max_in_flight)
     return FeesReport(
         fees=tuple(FeeRow.build(head) for head in summary.heads),
         charges=tuple(ChargeRow.build(charge) for charge in charges.charges),
@@ -501,7 +532,7 @@ def fees_report(portal: Webportal, output: Output) -> FeesReport:
 def fees(context: Context) -> FeesReport:
     """``pyjiit fees``: fees and pending fines."""
     with context.open() as portal:
-        return fees_report(portal, context.output)
+        return fees_report(portal, context.output, max_in_flight=context.args.max_in_flight)
 
 
 def marks(context: Context) -> MarksReport:
@@ -542,11 +573,12 @@ def demo(context: Context) -> DemoReport:
             return portal.account.login(fake.username, fake.password)
 
         account, portal = log_in(context, PortalAddress(fake.url, fake.sso_url), how)
+        in_flight = context.args.max_in_flight
         with portal:
             return DemoReport(
                 account=account,
-                attendance=attendance_report(portal, output),
+                attendance=attendance_report(portal, output, max_in_flight=in_flight),
                 exams=exams_report(portal, output),
-                grades=grades_report(portal, output),
-                fees=fees_report(portal, output),
+                grades=grades_report(portal, output, max_in_flight=in_flight),
+                fees=fees_report(portal, output, max_in_flight=in_flight),
             )

@@ -115,6 +115,13 @@ def _add_global_options(add_argument: Callable[..., argparse.Action], *, with_de
         help=f"how long to wait for each answer of the portal (default: {DEFAULT_TIMEOUT_SECONDS:g})",
     )
     add_argument(
+        "--max-in-flight",
+        type=_requests,
+        metavar="N",
+        default=default(DEFAULT_IN_FLIGHT),
+        help=f"requests sent to the portal at once; 1 sends them in turn (default: {DEFAULT_IN_FLIGHT})",
+    )
+    add_argument(
         "--json",
         action="store_true",
         default=default(value=False),
@@ -184,13 +191,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=float(DEFAULT_GOAL),
         metavar="PERCENT",
         help=f"the attendance to aim for (default: {DEFAULT_GOAL})",
-    )
-    attendance.add_argument(
-        "--max-in-flight",
-        type=_requests,
-        default=DEFAULT_IN_FLIGHT,
-        metavar="N",
-        help=f"requests sent to the portal at once; 1 sends them in turn (default: {DEFAULT_IN_FLIGHT})",
     )
 
     exams = command("exams", "show an exam event's schedule", commands.exams)

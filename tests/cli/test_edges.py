@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 import re
@@ -208,8 +209,62 @@ def test_attendance_shows_progress_per_subject(here: Cli, portal: FakePortal) ->
     assert {name for _, name in shown} <= {subject.name for subject in subjects}
 
 
-def test_max_in_flight_changes_nothing_but_the_pace(here: Cli) -> None:
-    assert here("--json", "attendance", "--max-in-flight", "1").json() == here("--json", "attendance").json()
+@pytest.mark.parametrize("command", ["attendance", "grades", "fees"])
+def test_max_in_flight_changes_nothing_but_the_pace(here: Cli, command: str) -> None:
+    side_by_side = here("--json", command).json()
+    assert here("--json", command, "--max-in-flight", "1").json() == side_by_side
+    # A global option: before the command too.
+    assert here("--max-in-flight", "1", "--json", command).json() == side_by_side
+
+
+#: The requests each command sends side by side (then, for the grades, the grade card).
+SIDE_BY_SIDE = {
+    "grades": {endpoints.SGPA_CGPA, endpoints.GRADE_CARD_SEMESTERS, endpoints.GRADE_CARD_STUDENT_INFO},
+    "fees": {endpoints.FEE_SUMMARY, endpoints.PENDING_PAYMENTS},
+}
+
+
+@pytest.mark.parametrize("command", SIDE_BY_SIDE)
+@pytest.mark.parametrize("in_flight", ["1", "4"])
+def test_independent_reads_are_sent_side_by_side(
+    here: Cli, portal: FakePortal, command: str, in_flight: str
+) -> None:
+    # Each answer waits long enough that requests sent together overlap at the portal.
+    portal.latency = 0.2
+    portal.requests.clear()
+    try:
+        result = here(command, "--max-in-flight", in_flight)
+    finally:
+        portal.latency = 0
+    assert result.code == 0, result.stderr
+    paths = {endpoint.path for endpoint in SIDE_BY_SIDE[command]}
+    reads = sorted((r for r in portal.requests if r.path in paths), key=lambda r: r.received)
+    assert {r.path for r in reads} == paths
+    assert len(reads) == len(paths)
+    if in_flight == "1":  # each sent once the one before was answered
+        assert all(later.received >= earlier.answered for earlier, later in itertools.pairwise(reads))
+    else:  # all sent before any was answered
+        assert reads[-1].received < min(r.answered for r in reads)
+    for card in (r for r in portal.requests if r.path == endpoints.GRADE_CARD.path):
+        assert card.received >= max(r.answered for r in reads)
+
+
+def test_a_failure_of_the_programme_side_by_side_is_the_grade_cards_to_raise(
+    here: Cli, portal: FakePortal
+) -> None:
+    program = endpoints.GRADE_CARD_STUDENT_INFO.path
+    # Once: the grade card asks for the programme again, and the command succeeds.
+    portal.inject(program, Fault.failure(["Try later"]))
+    portal.requests.clear()
+    result = here("--json", "grades")
+    assert result.code == 0, result.stderr
+    assert result.json()["grade_card"]
+    assert sum(r.path == program for r in portal.requests) == 2
+    # Twice: the grade card fails with the portal's message, as it would one by one.
+    portal.inject(program, Fault.failure(["Try later"]), times=2)
+    result = here("grades")
+    assert result.code != 0
+    assert "Try later" in result.stderr
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
