@@ -1,4 +1,4 @@
-"""Attendance with daily detail from a portal that takes 300 ms per answer.
+"""Attendance with daily detail, grades and fees from a portal that takes 300 ms per answer.
 
 The real portal answers in hundreds of milliseconds to seconds, so what a
 student waits for is the number of round trips, not the client's CPU.  This
@@ -10,8 +10,8 @@ on 127.0.0.1, in one run:
   meta, the attendance, then each subject component's classes in turn;
 - *side by side*: ``portal.attendance.detail()`` with the default settings: one
   request per subject, at most :data:`~pyjiit._fanout.DEFAULT_IN_FLIGHT` in flight;
-- ``pyjiit --json attendance`` in a fresh process, logged in beforehand, with
-  ``--max-in-flight 1`` and with the defaults.
+- ``pyjiit --json attendance`` (and ``grades``, ``fees``) in a fresh process,
+  logged in beforehand, with ``--max-in-flight 1`` and with the defaults.
 
 Each figure is a median over a few repeats: the wall time (for the command,
 with its interpreter starting), the round trips (answers waited for one after
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from pyjiit.testing import ReceivedRequest
 
-__all__ = ["LATENCY", "TARGET_ROUND_TRIPS", "measure", "report", "round_trips"]
+__all__ = ["COMMANDS", "LATENCY", "TARGET_ROUND_TRIPS", "measure", "report", "round_trips"]
 
 #: Seconds each answer takes.
 LATENCY = 0.3
@@ -46,6 +46,8 @@ LATENCY = 0.3
 TARGET_ROUND_TRIPS = 4
 #: Runs of each way, of which the median counts.
 REPEATS = 3
+#: The commands measured, each with its requests in turn and side by side.
+COMMANDS = ("attendance", "grades", "fees")
 
 
 def round_trips(requests: Sequence[ReceivedRequest]) -> int:
@@ -116,11 +118,12 @@ def measure() -> dict[str, Any]:
                 portal, lambda: client.attendance.detail(by_component=True, max_in_flight=1)
             ),
             "library side by side": _timed(portal, client.attendance.detail),
-            "pyjiit attendance, --max-in-flight 1": _timed(
-                portal, _command(portal, cache, "--json", "attendance", "--max-in-flight", "1")
-            ),
-            "pyjiit attendance": _timed(portal, _command(portal, cache, "--json", "attendance")),
         }
+        for command in COMMANDS:
+            figures[f"pyjiit {command}, --max-in-flight 1"] = _timed(
+                portal, _command(portal, cache, "--json", command, "--max-in-flight", "1")
+            )
+            figures[f"pyjiit {command}"] = _timed(portal, _command(portal, cache, "--json", command))
     return {
         "latency_s": LATENCY,
         "subjects": len(one_by_one.subjects),
@@ -133,8 +136,8 @@ def report(figures: dict[str, Any]) -> list[str]:
     """The figures as lines of text."""
     return [
         (
-            f"attendance with daily detail at {figures['latency_s'] * 1000:.0f} ms per answer "
-            f"({figures['subjects']} subjects, {figures['components']} components; "
+            f"a portal taking {figures['latency_s'] * 1000:.0f} ms per answer (attendance with daily "
+            f"detail of {figures['subjects']} subjects, {figures['components']} components; "
             f"median of {REPEATS}):"
         ),
         f"{'':38}  {'wall time':>9}  {'round trips':>11}  {'requests':>8}",
