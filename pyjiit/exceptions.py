@@ -56,7 +56,11 @@ __all__ = [
 
 
 class PyjiitError(Exception):
-    """Base class of every error raised by pyjiit.
+    """An error raised by pyjiit (the base class of all of them).
+
+    Every class can be raised bare, as pyjiit 0.1.0a9's plain exceptions
+    were (``raise APIError``, ``mock.side_effect = APIError``): the message is
+    then the first line of the class's description.
 
     Attributes:
         endpoint: The portal path the failed call went to (``/token/pretoken-check``),
@@ -67,6 +71,17 @@ class PyjiitError(Exception):
 
     endpoint: str | None = None
     status_code: int | None = None
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(args or (self._summary(),)))
+
+    @classmethod
+    def _summary(cls) -> str:
+        """The first line of the class's docstring (or of its nearest pyjiit base's), as plain text."""
+        for klass in cls.__mro__:
+            if issubclass(klass, PyjiitError) and klass.__doc__:
+                return klass.__doc__.strip().split("\n\n")[0].replace("``", "").replace("\n", " ")
+        return cls.__name__  # docstrings stripped (python -OO)
 
 
 class PortalError(PyjiitError):
@@ -81,14 +96,14 @@ class PortalError(PyjiitError):
 
     def __init__(
         self,
-        message: str,
+        message: str | None = None,
         *,
         errors: Sequence[str] = (),
         identifier: str | None = None,
         status_code: int | None = None,
         endpoint: str | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(*_given(message))
         self.errors: tuple[str, ...] = tuple(errors)
         self.identifier = identifier
         self.status_code = status_code
@@ -117,7 +132,7 @@ class AccountAPIError(PortalError):
 
 
 class SessionError(PyjiitError):
-    """Base class of errors about the login session."""
+    """The login session is missing, expired or cannot be saved or loaded (the base class of its errors)."""
 
 
 class SessionExpired(SessionError):
@@ -154,8 +169,10 @@ class NotThePortal(PyjiitError):
             (a failed TLS handshake).
     """
 
-    def __init__(self, message: str, *, location: str | None = None, status_code: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str | None = None, *, location: str | None = None, status_code: int | None = None
+    ) -> None:
+        super().__init__(*_given(message))
         self.location = location
         self.status_code = status_code
 
@@ -197,13 +214,18 @@ class AnswerTooLarge(ProtocolError):
         limit: The limit that was passed, in bytes.
     """
 
-    def __init__(self, message: str, *, limit: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None, *, limit: int | None = None) -> None:
+        super().__init__(*_given(message))
         self.limit = limit
 
 
 class PayloadError(PyjiitError, ValueError):
     """A payload could not be decrypted or decoded: it is corrupt, foreign, or of another day."""
+
+
+def _given(message: str | None) -> tuple[str, ...]:
+    """The arguments for :class:`PyjiitError`: none for no message, so that it gives the class's own."""
+    return () if message is None else (message,)
 
 
 def is_no_data_message(message: str) -> bool:

@@ -8,12 +8,15 @@ import time
 import pytest
 import requests
 
+import pyjiit
 from pyjiit import Webportal, endpoints
 from pyjiit.endpoints import FEE_SUMMARY
 from pyjiit.exceptions import (
     AccessDenied,
+    AnswerTooLarge,
     APIError,
     EmptyResponse,
+    LoginError,
     NoDataFound,
     NotThePortal,
     PortalUnavailable,
@@ -220,3 +223,44 @@ def test_a_token_no_header_can_carry_is_refused_before_sending(
         logged_in.get_fee_summary()
     assert token not in str(caught.value)
     assert portal.requests == []
+
+
+#: Every exception class an app can import from pyjiit: pyjiit.exceptions' and the models' own.
+EXCEPTIONS = [
+    value
+    for name in sorted(pyjiit.__all__)
+    if isinstance(value := getattr(pyjiit, name), type) and issubclass(value, BaseException)
+]
+
+
+@pytest.mark.parametrize("error", EXCEPTIONS, ids=[error.__name__ for error in EXCEPTIONS])
+def test_every_exception_can_be_raised_bare(error: type[PyjiitError]) -> None:
+    """As pyjiit 0.1.0a9's plain exceptions were: ``raise APIError``, ``mock.side_effect = APIError``."""
+    with pytest.raises(error) as caught:
+        raise error
+    message = str(caught.value)
+    assert message.strip()
+    assert caught.value.args == (message,)
+    assert "``" not in message
+    assert (caught.value.endpoint, caught.value.status_code) == (None, None)
+
+
+def test_exceptions_hold_empty_fields_bare_and_what_they_are_given_otherwise() -> None:
+    portal_error = APIError()
+    assert (portal_error.errors, portal_error.identifier, portal_error.no_data) == ((), None, False)
+    assert NoDataFound().errors == ()
+    assert NotThePortal().location is None
+    assert AnswerTooLarge().limit is None
+    assert (
+        str(LoginError()) == "Logging in failed: wrong credentials, a rejected captcha or a refused account."
+    )
+    assert str(NoDataFound()) == "The portal has no data for the request, e.g. NO APPROVED REQUEST FOUND."
+    error = NoDataFound(
+        "NO DATA FOUND", errors=["NO DATA FOUND"], identifier="x", status_code=200, endpoint="/e"
+    )
+    assert (str(error), error.args, error.errors) == ("NO DATA FOUND", ("NO DATA FOUND",), ("NO DATA FOUND",))
+    assert (error.identifier, error.status_code, error.endpoint, error.no_data) == ("x", 200, "/e", True)
+    assert (str(AnswerTooLarge("big", limit=5)), AnswerTooLarge("big", limit=5).limit) == ("big", 5)
+    moved = NotThePortal("moved", location="http://elsewhere/", status_code=302)
+    assert (str(moved), moved.location, moved.status_code) == ("moved", "http://elsewhere/", 302)
+    assert PortalUnavailable("down", "twice").args == ("down", "twice")
