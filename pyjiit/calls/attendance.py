@@ -11,12 +11,12 @@ from pyjiit import endpoints
 from pyjiit._fanout import DEFAULT_IN_FLIGHT, check_in_flight, fan_out
 from pyjiit.calls._base import Calls, Request
 from pyjiit.models.attendance import AttendanceDetail, AttendanceMeta, DailyAttendance
+from pyjiit.models.registration import Component
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from pyjiit.models.attendance import AttendanceHeader, ComponentAttendance, Semester, SubjectAttendance
-    from pyjiit.models.registration import Component
     from pyjiit.models.semesters import SemesterRecord
 
 __all__ = ["AttendanceCalls"]
@@ -98,9 +98,20 @@ class AttendanceCalls(Calls):
         """The classes of one component of ``subject`` (by default of all its components, in one list) (#12).
 
         Before a subject's first class this is an empty list.
+
+        Raises:
+            ValueError: ``component`` is not one of the subject's components
+                (or not ``"L"``, ``"T"`` or ``"P"``); nothing is sent.
         """
-        parts = subject.components if component is None else [subject.component(component)]
-        ids = [part.component_id for part in parts if part is not None]
+        if component is None:
+            parts = subject.components
+        else:
+            wanted = Component(component)
+            part = subject.component(wanted)
+            if part is None:  # the portal would answer an empty list, as if no class were held
+                raise ValueError(f"subject {subject.code} has no {wanted.name.lower()} component")
+            parts = (part,)
+        ids = [part.component_id for part in parts]
         return self._read(DailyAttendance, self._daily(semester, subject.subject_id, subject.code, ids))
 
     def with_daily(

@@ -182,6 +182,19 @@ def test_subject_choices(logged_in: Webportal) -> None:
     assert logged_in.registration.choices(semester).raw
 
 
+def test_daily_attendance_of_a_component_the_subject_lacks_is_refused_unsent(
+    logged_in: Webportal, portal: FakePortal
+) -> None:
+    detail = logged_in.attendance.detail(daily=False)
+    assert detail.semester is not None
+    subject = next(subject for subject in detail.subjects if subject.component(Component.TUTORIAL) is None)
+    portal.requests.clear()
+    for component in ("T", Component.TUTORIAL):
+        with pytest.raises(ValueError, match=rf"^subject {subject.code} has no tutorial component"):
+            logged_in.attendance.daily(detail.semester, subject, component)
+    assert portal.requests == []
+
+
 def test_choice_semesters(logged_in: Webportal) -> None:
     semesters = logged_in.registration.choice_semesters()
     assert semesters.raw
