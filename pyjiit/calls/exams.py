@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from pyjiit import endpoints
 from pyjiit.calls._base import Calls, Request
@@ -19,6 +20,16 @@ if TYPE_CHECKING:
     from pyjiit.models.semesters import SemesterRecord
 
 __all__ = ["ExamCalls"]
+
+
+def _segment(value: object) -> str:
+    """``value`` as one segment of a URL's path, whatever characters it holds.
+
+    The token goes with the request, so a ``/``, ``?``, ``#`` or a segment
+    of dots (``..``, which would be resolved away) must not take it elsewhere.
+    """
+    segment = quote(str(value), safe="")
+    return segment.replace(".", "%2E") if segment in {".", ".."} else segment
 
 
 class ExamCalls(Calls):
@@ -53,7 +64,8 @@ class ExamCalls(Calls):
             ProtocolError: The answer is not a PDF document.
         """
         session = self._client._require_session()
-        suffix = f"/{session.instituteid}/{semester.registration_id}/{semester.registration_code}"
+        parts = (session.instituteid, semester.registration_id, semester.registration_code)
+        suffix = "".join(f"/{_segment(part)}" for part in parts)
         document = self._client._transport.download(endpoints.MARKS_PDF, suffix, token=session.token)
         if not document.startswith(b"%PDF-"):
             raise ProtocolError(f"{endpoints.MARKS_PDF.path}: the answer is not a PDF document")

@@ -222,6 +222,21 @@ def test_marks(logged_in: Webportal, tmp_path: Path) -> None:
     assert logged_in.exams.marks(semester).raw
 
 
+@pytest.mark.parametrize(
+    ("code", "semester_id"),
+    [("2026ODDSEM", "../../../token/getcaptcha?"), ("..", ".."), ("a/b#c", "x?y=1")],
+)
+def test_marks_pdf_request_stays_under_its_endpoint(
+    logged_in: Webportal, portal: FakePortal, code: str, semester_id: str
+) -> None:
+    """Each part of the path is sent as one segment, whatever it holds: the request carries the token."""
+    with pytest.raises(NoDataFound):
+        logged_in.exams.marks_pdf(Semester(registration_code=code, registration_id=semester_id))
+    (request,) = portal.requests
+    assert request.path.startswith(endpoints.MARKS_PDF.path + "/")
+    assert request.path.count("/") == endpoints.MARKS_PDF.path.count("/") + 3
+
+
 def test_marks_of_unknown_semester_is_an_api_error(logged_in: Webportal) -> None:
     with pytest.raises(APIError):
         logged_in.exams.marks_pdf(Semester(registration_code="NOPE", registration_id="NOPE"))
