@@ -23,7 +23,8 @@ derives from :class:`PyjiitError`, so one clause can catch all of it::
     │   ├── EmptyResponse        200 with no body: LocalName or date key rejected
     │   ├── ResponseFormatError  JSON of an unexpected shape
     │   └── AnswerTooLarge       an answer past the client's size limit
-    └── PayloadError             ciphertext that cannot be decrypted or decoded
+    ├── PayloadError             ciphertext that cannot be decrypted or decoded
+    └── FileNotSaved             a file (the marks PDF) could not be written
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ __all__ = [
     "AccountAPIError",
     "AnswerTooLarge",
     "EmptyResponse",
+    "FileNotSaved",
     "LoginError",
     "NoDataFound",
     "NotLoggedIn",
@@ -221,6 +223,22 @@ class AnswerTooLarge(ProtocolError):
 
 class PayloadError(PyjiitError, ValueError):
     """A payload could not be decrypted or decoded: it is corrupt, foreign, or of another day."""
+
+
+class FileNotSaved(PyjiitError):
+    """A file could not be written: its folder is missing or not writable, or its path is a folder.
+
+    Nothing is left behind, not even part of the file, and a file that was
+    there is kept.  The message names the path and the system's reason; the
+    :class:`OSError` is chained as ``__cause__``.
+
+    Attributes:
+        path: The path that could not be written, or ``None``.
+    """
+
+    def __init__(self, message: str | None = None, *, path: str | None = None) -> None:
+        super().__init__(*_given(message))
+        self.path = path
 
 
 def _given(message: str | None) -> tuple[str, ...]:

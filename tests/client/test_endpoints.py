@@ -8,6 +8,7 @@ returns what its typed call read, as the portal sent it.
 from __future__ import annotations
 
 import importlib.util
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ import pytest
 
 from pyjiit import Webportal, WebportalSession, endpoints
 from pyjiit.endpoints import Body, Endpoint
-from pyjiit.exceptions import APIError, NoDataFound, ProtocolError
+from pyjiit.exceptions import APIError, FileNotSaved, NoDataFound, ProtocolError
 from pyjiit.models import (
     AttendanceMeta,
     Captcha,
@@ -235,6 +236,44 @@ def test_marks_pdf_request_stays_under_its_endpoint(
     (request,) = portal.requests
     assert request.path.startswith(endpoints.MARKS_PDF.path + "/")
     assert request.path.count("/") == endpoints.MARKS_PDF.path.count("/") + 3
+
+
+def test_marks_pdf_file_that_cannot_be_written(logged_in: Webportal, tmp_path: Path) -> None:
+    semester = latest(logged_in.exams.marks_semesters())
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for path, reason, cause in [
+        (tmp_path / "missing" / "marks.pdf", "No such file or directory", FileNotFoundError),
+        (folder, "Is a directory", IsADirectoryError),
+    ]:
+        with pytest.raises(FileNotSaved) as caught:
+            logged_in.exams.save_marks_pdf(semester, path)
+        assert str(caught.value) == f"cannot save the marks PDF to {path}: {reason}"
+        assert isinstance(caught.value.__cause__, cause)
+        assert caught.value.path == str(path)
+    assert list(tmp_path.rglob("*")) == [folder]  # nothing left behind
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs file size limits (POSIX)")
+def test_marks_pdf_that_cannot_be_written_whole_leaves_no_part(logged_in: Webportal, tmp_path: Path) -> None:
+    resource = pytest.importorskip("resource")
+    semester = latest(logged_in.exams.marks_semesters())
+    document = logged_in.exams.marks_pdf(semester)
+    target = tmp_path / "marks.pdf"
+    target.write_bytes(b"the older file")
+    # A file size limit, which binds root too, makes the write fail midway as a full disk would.
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    ignored = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of the signal
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(document) // 2, hard))
+    try:
+        with pytest.raises(FileNotSaved) as caught:
+            logged_in.exams.save_marks_pdf(semester, target)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, ignored)
+    assert str(caught.value) == f"cannot save the marks PDF to {target}: File too large"
+    assert [path.name for path in tmp_path.iterdir()] == ["marks.pdf"]
+    assert target.read_bytes() == b"the older file"
 
 
 def test_marks_of_unknown_semester_is_an_api_error(logged_in: Webportal) -> None:
