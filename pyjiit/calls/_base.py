@@ -22,9 +22,35 @@ if TYPE_CHECKING:
     from pyjiit.models import Model
     from pyjiit.wrapper import Webportal
 
-__all__ = ["Calls", "Request"]
+__all__ = ["SEMESTER", "Calls", "Request", "check_model"]
 
 _M = TypeVar("_M", bound="Model")
+
+#: What a semester argument must be, as a wrong one's error says.
+SEMESTER = "a pyjiit Semester or SemesterRecord (from portal.attendance.meta() or a semesters() list)"
+
+
+def check_model(name: str, value: object, expected: str, *fields: str) -> None:
+    """Refuse ``value`` unless it has ``fields``, those a call reads of the pyjiit model it takes.
+
+    Any object with them passes (the models, pyjiit 0.1.0a9's classes, an
+    app's own), as it did when the call read them unchecked; anything else,
+    such as a semester's code as text or ``None``, is refused before a
+    request is sent, instead of failing as an ``AttributeError`` within.
+
+    Args:
+        name: The parameter, as the caller knows it (``"semester"``).
+        value: What was given.
+        expected: What it must be, and where one comes from (``"a pyjiit ExamEvent (from ...)"``).
+        fields: The attributes the call reads of it.
+
+    Raises:
+        TypeError: It lacks one; the message names ``name``, says ``expected``
+            and the type given (never the value).
+    """
+    if not all(hasattr(value, field) for field in fields):
+        given = "None" if value is None else type(value).__name__
+        raise TypeError(f"{name} must be {expected}, got {given}")
 
 
 @dataclass(frozen=True)

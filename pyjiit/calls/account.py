@@ -7,7 +7,7 @@ import datetime as dt
 from pyjiit import endpoints
 from pyjiit._checks import sendable_text
 from pyjiit._parse import get_id, require_object
-from pyjiit.calls._base import Calls, Request
+from pyjiit.calls._base import Calls, Request, check_model
 from pyjiit.default import CAPTCHA
 from pyjiit.exceptions import AccountAPIError, LoginError
 from pyjiit.models.account import Captcha, PortalConfig, TokenRefresh
@@ -15,6 +15,9 @@ from pyjiit.session import WebportalSession
 from pyjiit.utils import IST
 
 __all__ = ["AccountCalls"]
+
+#: What a captcha argument must be, as a wrong one's error says.
+_CAPTCHA = "a pyjiit Captcha (from portal.account.captcha(), or leave it out)"
 
 
 class AccountCalls(Calls):
@@ -33,9 +36,11 @@ class AccountCalls(Calls):
 
         Raises:
             LoginError: The portal refused the login (wrong password, unknown user...).
+            TypeError: ``captcha`` is not a captcha; nothing is sent.
         """
         sendable_text("username", username)
         sendable_text("password", password)
+        check_model("captcha", captcha, _CAPTCHA, "payload")
         pretoken = dict(
             require_object(
                 self._send(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
 from pyjiit._fanout import DEFAULT_IN_FLIGHT, check_in_flight, fan_out
-from pyjiit.calls._base import Calls, Request
+from pyjiit.calls._base import SEMESTER, Calls, Request, check_model
 from pyjiit.models.attendance import AttendanceDetail, AttendanceMeta, DailyAttendance
 from pyjiit.models.registration import Component
 
@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from pyjiit.models.semesters import SemesterRecord
 
 __all__ = ["AttendanceCalls"]
+
+#: What a subject argument must be, as a wrong one's error says.
+_SUBJECT = "a pyjiit SubjectAttendance (from portal.attendance.detail())"
+#: What a header argument (of pyjiit 0.1.0a9's get_attendance) must be.
+_HEADER = "a pyjiit AttendanceHeader (from portal.attendance.meta())"
+#: The fields of a semester an attendance request reads.
+_SEMESTER_FIELDS = ("registration_code", "registration_id")
+#: The fields of a subject a daily attendance request reads.
+_SUBJECT_FIELDS = ("subject_id", "code", "components")
 
 
 class AttendanceCalls(Calls):
@@ -62,8 +71,11 @@ class AttendanceCalls(Calls):
             take the portal more than ten seconds.
 
         Raises:
+            TypeError: ``semester`` is not a semester.
             ValueError: ``max_in_flight`` is not a whole number of at least 1.
         """
+        if semester is not None:
+            check_model("semester", semester, SEMESTER, *_SEMESTER_FIELDS)
         check_in_flight(max_in_flight)
         meta = self.meta()
         candidates = list(meta.semesters[:2]) if semester is None else [semester]
@@ -100,9 +112,12 @@ class AttendanceCalls(Calls):
         Before a subject's first class this is an empty list.
 
         Raises:
+            TypeError: ``semester`` or ``subject`` is not one; nothing is sent.
             ValueError: ``component`` is not one of the subject's components
                 (or not ``"L"``, ``"T"`` or ``"P"``); nothing is sent.
         """
+        check_model("semester", semester, SEMESTER, *_SEMESTER_FIELDS)
+        check_model("subject", subject, _SUBJECT, *_SUBJECT_FIELDS)
         if component is None:
             parts = subject.components
         else:
@@ -118,6 +133,7 @@ class AttendanceCalls(Calls):
         self, semester: Semester | SemesterRecord, subject: SubjectAttendance, *, by_component: bool = False
     ) -> SubjectAttendance:
         """``subject`` with its classes attached (#12): see :meth:`with_daily_all`."""
+        check_model("subject", subject, _SUBJECT, *_SUBJECT_FIELDS)
         return self.with_daily_all(semester, [subject], by_component=by_component)[0]
 
     def with_daily_all(
@@ -150,10 +166,14 @@ class AttendanceCalls(Calls):
             The subjects in the order given, the same whatever ``max_in_flight``.
 
         Raises:
+            TypeError: ``semester`` or one of ``subjects`` is not one; nothing is sent.
             ValueError: ``max_in_flight`` is not a whole number of at least 1.
             PyjiitError: A request failed; the first failure is raised once
                 the requests in flight have ended, and no other is sent.
         """
+        check_model("semester", semester, SEMESTER, *_SEMESTER_FIELDS)
+        for index, subject in enumerate(subjects):
+            check_model(f"subjects[{index}]", subject, _SUBJECT, *_SUBJECT_FIELDS)
         jobs = [
             (index, part)
             for index, subject in enumerate(subjects)
@@ -190,6 +210,8 @@ class AttendanceCalls(Calls):
         return Request(endpoints.ATTENDANCE_META, self._ids("clientid", "instituteid", "membertype"))
 
     def _detail(self, header: AttendanceHeader, semester: Semester | SemesterRecord) -> Request:
+        check_model("header", header, _HEADER, "stynumber")
+        check_model("semester", semester, SEMESTER, *_SEMESTER_FIELDS)
         payload = {
             **self._ids("instituteid"),
             "registrationcode": semester.registration_code,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from pyjiit import endpoints
-from pyjiit.calls._base import Calls, Request
+from pyjiit.calls._base import SEMESTER, Calls, Request, check_model
 from pyjiit.exceptions import FileNotSaved, ProtocolError
 from pyjiit.models.exams import ExamEvents, ExamMarks, ExamSchedule
 from pyjiit.models.semesters import ExamSemesters, MarksSemesters
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from pyjiit.models.semesters import SemesterRecord
 
 __all__ = ["ExamCalls"]
+
+#: What an exam event argument must be, as a wrong one's error says.
+_EVENT = "a pyjiit ExamEvent (from portal.exams.events())"
 
 
 def _segment(value: object) -> str:
@@ -90,6 +93,7 @@ class ExamCalls(Calls):
 
     def marks(self, semester: Semester | SemesterRecord) -> ExamMarks:
         """A semester's marks as JSON, one record per subject (#23); :meth:`marks_pdf` has every exam."""
+        check_model("semester", semester, SEMESTER, "registration_id")
         payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
         return self._read(ExamMarks, Request(endpoints.MARKS, payload))
 
@@ -99,7 +103,9 @@ class ExamCalls(Calls):
         Raises:
             APIError: The portal answered an error instead of a PDF (e.g. no marks yet).
             ProtocolError: The answer is not a PDF document.
+            TypeError: ``semester`` is not a semester; nothing is sent.
         """
+        check_model("semester", semester, SEMESTER, "registration_id", "registration_code")
         session = self._client._require_session()
         parts = (session.instituteid, semester.registration_id, semester.registration_code)
         suffix = "".join(f"/{_segment(part)}" for part in parts)
@@ -117,6 +123,7 @@ class ExamCalls(Calls):
         Raises:
             APIError: The portal answered an error instead of a PDF (e.g. no marks yet).
             ProtocolError: The answer is not a PDF document.
+            TypeError: ``semester`` is not a semester; nothing is sent.
             FileNotSaved: The file cannot be written: its folder is missing or
                 not writable, or ``path`` is a folder.  The message names the
                 path and the reason; the ``OSError`` is its ``__cause__``.
@@ -134,12 +141,14 @@ class ExamCalls(Calls):
         return Request(endpoints.EXAM_EVENT_SEMESTERS, self._ids("clientid", "instituteid", "memberid"))
 
     def _events(self, semester: Semester | SemesterRecord) -> Request:
+        check_model("semester", semester, SEMESTER, "registration_id")
         # "registationid" is the portal's spelling; the right one gets an empty answer.
         return Request(
             endpoints.EXAM_EVENTS, {**self._ids("instituteid"), "registationid": semester.registration_id}
         )
 
     def _schedule(self, event: ExamEvent) -> Request:
+        check_model("event", event, _EVENT, "registration_id", "exam_event_id")
         payload = {
             **self._ids("instituteid"),
             "registrationid": event.registration_id,

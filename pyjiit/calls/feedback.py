@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
-from pyjiit.calls._base import Calls, Request
+from pyjiit.calls._base import Calls, Request, check_model
 from pyjiit.exceptions import NoDataFound
 from pyjiit.models.feedback import FeedbackEvents, FeedbackGrid, FeedbackQuestions, Rating
 
@@ -15,6 +15,13 @@ if TYPE_CHECKING:
     from pyjiit.models.feedback import FeedbackEvent, FeedbackQuestion, FeedbackSubject
 
 __all__ = ["FeedbackCalls"]
+
+#: What an event argument must be, as a wrong one's error says.
+_EVENT = "a pyjiit FeedbackEvent (from portal.feedback.events())"
+#: What a subject argument must be.
+_SUBJECT = "a pyjiit FeedbackSubject (from portal.feedback.grid())"
+#: What each of the questions must be.
+_QUESTION = "a pyjiit FeedbackQuestion (from portal.feedback.questions())"
 
 #: The keys of a grid row the questions request sends back as they came.
 _SUBJECT_KEYS = (
@@ -38,11 +45,14 @@ class FeedbackCalls(Calls):
 
     def grid(self, event: FeedbackEvent) -> FeedbackGrid:
         """The subject components and teachers to rate in ``event`` (#33)."""
+        check_model("event", event, _EVENT, "event_id")
         payload = {**self._ids("instituteid", "studentid"), "eventid": event.event_id}
         return self._read(FeedbackGrid, Request(endpoints.FEEDBACK_GRID, payload))
 
     def questions(self, event: FeedbackEvent, subject: FeedbackSubject) -> FeedbackQuestions:
         """The questions about one teacher of one subject component (#34)."""
+        check_model("event", event, _EVENT, "event_id", "description")
+        check_model("subject", subject, _SUBJECT, "raw")
         row = subject.raw
         payload = {
             **self._ids("instituteid", "studentid"),
@@ -68,6 +78,12 @@ class FeedbackCalls(Calls):
 
         Never retried: a repeat could save twice.
         """
+        check_model("event", event, _EVENT, "event_id")
+        check_model("subject", subject, _SUBJECT, "raw")
+        answers = []
+        for index, question in enumerate(questions):
+            check_model(f"questions[{index}]", question, _QUESTION, "raw")
+            answers.append({**question.raw, "rating": Rating(rating).value})
         row = subject.raw
         payload = {
             **self._ids("instituteid", "studentid"),
@@ -75,7 +91,7 @@ class FeedbackCalls(Calls):
             "subjectid": row.get("subjectid"),
             "facultyid": row.get("employeeid"),
             "registrationid": row.get("registrationid"),
-            "questionid": [{**question.raw, "rating": Rating(rating).value} for question in questions],
+            "questionid": answers,
             "facultycomments": faculty_comments,
             "coursecomments": course_comments,
         }
@@ -93,11 +109,14 @@ class FeedbackCalls(Calls):
 
         Raises:
             NoDataFound: There is no feedback event.
+            TypeError: ``event`` is not one; nothing is sent.
         """
         if event is None:
             event = self.events().latest
             if event is None:
                 raise NoDataFound("no feedback event to fill", endpoint=endpoints.FEEDBACK_EVENTS.path)
+        else:
+            check_model("event", event, _EVENT, "event_id", "description")
         grid = self.grid(event)
         for subject in grid.subjects:
             self.submit(event, subject, self.questions(event, subject).questions, rating)

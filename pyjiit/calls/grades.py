@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
-from pyjiit.calls._base import Calls, Request
+from pyjiit.calls._base import SEMESTER, Calls, Request, check_model
 from pyjiit.models.grades import GradeCard, SemesterResults, StudentProgram
 from pyjiit.models.semesters import GradeCardSemesters
 
@@ -55,6 +55,7 @@ class GradeCalls(Calls):
         return Request(endpoints.GRADE_CARD_SEMESTERS, self._ids("instituteid"))
 
     def _card(self, semester: Semester | SemesterRecord) -> Request:
+        check_model("semester", semester, SEMESTER, "registration_id")  # before the programme is asked for
         program = self.program()
         payload = {
             "branchid": program.branch_id,

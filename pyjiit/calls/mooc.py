@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
-from pyjiit.calls._base import Calls, Request
+from pyjiit.calls._base import SEMESTER, Calls, Request, check_model
 from pyjiit.models.mooc import MoocStatus
 from pyjiit.models.semesters import MoocSemesters
 
@@ -25,5 +25,6 @@ class MoocCalls(Calls):
 
     def status(self, semester: Semester | SemesterRecord) -> MoocStatus:
         """The approval status of a semester's MOOC requests (#37)."""
+        check_model("semester", semester, SEMESTER, "registration_id")
         payload = {**self._ids("instituteid"), "registrationid": semester.registration_id}
         return self._read(MoocStatus, Request(endpoints.MOOC_STATUS, payload))

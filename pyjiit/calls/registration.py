@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
-from pyjiit.calls._base import Calls, Request
+from pyjiit.calls._base import SEMESTER, Calls, Request, check_model
 from pyjiit.models.choices import SubjectChoices
 from pyjiit.models.registration import SubjectRegistrations
 from pyjiit.models.semesters import ChoiceSemesters, SubjectSemesters
@@ -48,9 +48,11 @@ class RegistrationCalls(Calls):
         return Request(endpoints.REGISTERED_SEMESTERS, self._ids("instituteid", "studentid"))
 
     def _subjects(self, semester: Semester | SemesterRecord) -> Request:
+        check_model("semester", semester, SEMESTER, "registration_id")
         payload = {**self._ids("instituteid", "studentid"), "registrationid": semester.registration_id}
         return Request(endpoints.REGISTERED_SUBJECTS, payload)
 
     def _choices(self, semester: Semester | SemesterRecord) -> Request:
+        check_model("semester", semester, SEMESTER, "registration_id")
         payload = {**self._ids("instituteid", "clientid"), "registrationid": semester.registration_id}
         return Request(endpoints.SUBJECT_CHOICES, payload)

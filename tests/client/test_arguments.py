@@ -1,0 +1,158 @@
+"""A typed call given something else where a model belongs refuses it by name, before sending anything.
+
+A model argument is checked for the fields the call reads, not for its class:
+pyjiit 0.1.0a9's objects and an app's own keep working, as they did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from pyjiit.models import Rating
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pyjiit import Webportal
+    from pyjiit.models import (
+        AttendanceHeader,
+        ExamEvent,
+        FeedbackEvent,
+        FeedbackQuestion,
+        FeedbackSubject,
+        Semester,
+        SubjectAttendance,
+    )
+    from pyjiit.testing import FakePortal
+
+
+@dataclass(frozen=True)
+class Known:
+    """Models of the demo student, for the arguments that are right."""
+
+    semester: Semester
+    header: AttendanceHeader
+    subject: SubjectAttendance
+    exam_event: ExamEvent
+    event: FeedbackEvent
+    teacher: FeedbackSubject
+    questions: tuple[FeedbackQuestion, ...]
+    tmp_path: Path
+
+
+@pytest.fixture
+def known(logged_in: Webportal, portal: FakePortal, tmp_path: Path) -> Known:
+    meta = logged_in.attendance.meta()
+    event = logged_in.feedback.events().latest
+    assert event is not None
+    teacher = logged_in.feedback.grid(event).subjects[0]
+    found = Known(
+        semester=meta.latest_semester(),
+        header=meta.latest_header(),
+        subject=logged_in.attendance.detail(daily=False).subjects[0],
+        exam_event=logged_in.exams.events(logged_in.exams.semesters()[0]).events[0],
+        event=event,
+        teacher=teacher,
+        questions=logged_in.feedback.questions(event, teacher).questions,
+        tmp_path=tmp_path,
+    )
+    portal.requests.clear()
+    return found
+
+
+Call = Callable[[Any, Known, Any], object]
+
+#: Each typed call with a model parameter: its name, the parameter, and the call with ``bad`` in its place.
+CALLS: list[tuple[str, str, Call]] = [
+    ("account.login", "captcha", lambda p, k, bad: p.account.login("user", "password", bad)),
+    ("attendance.detail", "semester", lambda p, k, bad: p.attendance.detail(bad)),
+    ("attendance.daily", "semester", lambda p, k, bad: p.attendance.daily(bad, k.subject)),
+    ("attendance.daily", "subject", lambda p, k, bad: p.attendance.daily(k.semester, bad)),
+    ("attendance.with_daily", "semester", lambda p, k, bad: p.attendance.with_daily(bad, k.subject)),
+    ("attendance.with_daily", "subject", lambda p, k, bad: p.attendance.with_daily(k.semester, bad)),
+    (
+        "attendance.with_daily_all",
+        "subjects[1]",
+        lambda p, k, bad: p.attendance.with_daily_all(k.semester, [k.subject, bad]),
+    ),
+    ("registration.subjects", "semester", lambda p, k, bad: p.registration.subjects(bad)),
+    ("registration.choices", "semester", lambda p, k, bad: p.registration.choices(bad)),
+    ("exams.events", "semester", lambda p, k, bad: p.exams.events(bad)),
+    ("exams.schedule", "event", lambda p, k, bad: p.exams.schedule(bad)),
+    ("exams.marks", "semester", lambda p, k, bad: p.exams.marks(bad)),
+    ("exams.marks_pdf", "semester", lambda p, k, bad: p.exams.marks_pdf(bad)),
+    ("exams.save_marks_pdf", "semester", lambda p, k, bad: p.exams.save_marks_pdf(bad, k.tmp_path / "m.pdf")),
+    ("grades.card", "semester", lambda p, k, bad: p.grades.card(bad)),
+    ("mooc.status", "semester", lambda p, k, bad: p.mooc.status(bad)),
+    ("feedback.grid", "event", lambda p, k, bad: p.feedback.grid(bad)),
+    ("feedback.questions", "event", lambda p, k, bad: p.feedback.questions(bad, k.teacher)),
+    ("feedback.questions", "subject", lambda p, k, bad: p.feedback.questions(k.event, bad)),
+    (
+        "feedback.submit",
+        "subject",
+        lambda p, k, bad: p.feedback.submit(k.event, bad, k.questions, Rating.GOOD),
+    ),
+    (
+        "feedback.submit",
+        "questions[0]",
+        lambda p, k, bad: p.feedback.submit(k.event, k.teacher, [bad], Rating.GOOD),
+    ),
+    ("feedback.fill", "event", lambda p, k, bad: p.feedback.fill(Rating.GOOD, bad)),
+    # pyjiit 0.1.0a9's methods send the same requests.
+    ("get_attendance", "header", lambda p, k, bad: p.get_attendance(bad, k.semester)),
+    ("get_grade_card", "semester", lambda p, k, bad: p.get_grade_card(bad)),
+    ("get_exam_schedule", "event", lambda p, k, bad: p.get_exam_schedule(bad)),
+]
+
+
+#: Wrong arguments, with the type the message says was given.
+WRONG: list[tuple[object, str]] = [("2026ODDSEM", "str"), (None, "None"), ({}, "dict")]
+#: The calls for which None is the default: the current semester, the latest event.
+NONE_IS_DEFAULT = {"attendance.detail", "feedback.fill"}
+
+
+@pytest.mark.parametrize(
+    ("case", "wrong"),
+    [
+        pytest.param(case, (bad, given), id=f"{case[0]}-{case[1]}-{given}")
+        for case in CALLS
+        for bad, given in WRONG
+        if not (bad is None and case[0] in NONE_IS_DEFAULT)
+    ],
+)
+def test_a_wrong_type_is_refused_by_name_before_sending(
+    logged_in: Webportal,
+    portal: FakePortal,
+    known: Known,
+    case: tuple[str, str, Call],
+    wrong: tuple[object, str],
+) -> None:
+    method, parameter, call = case
+    bad, given = wrong
+    with pytest.raises(TypeError) as caught:
+        call(logged_in, known, bad)
+    message = str(caught.value)
+    assert message.startswith(f"{parameter} must be a pyjiit "), method
+    assert message.endswith(f", got {given}"), method
+    assert portal.requests == []
+
+
+def test_objects_with_the_fields_a_call_reads_pass_and_others_do_not(
+    logged_in: Webportal, portal: FakePortal, known: Known
+) -> None:
+    # An app's own semester (or 0.1.0a9's), and an exam event where a semester's id is all that is read.
+    semester = SimpleNamespace(
+        registration_id=known.semester.registration_id, registration_code=known.semester.registration_code
+    )
+    assert logged_in.attendance.detail(semester, daily=False).subjects  # type: ignore[arg-type]
+    assert logged_in.exams.marks(known.exam_event).raw  # type: ignore[arg-type]
+    assert logged_in.feedback.grid(SimpleNamespace(event_id=known.event.event_id)).subjects  # type: ignore[arg-type]
+    portal.requests.clear()
+    with pytest.raises(TypeError, match=r"^semester must be .*, got ExamEvent$"):
+        logged_in.attendance.detail(known.exam_event)  # type: ignore[arg-type]  # it has no registration code
+    assert portal.requests == []
