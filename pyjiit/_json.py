@@ -18,7 +18,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["MAX_DEPTH", "BadJSON", "NotJSON", "TooManyValues", "Unencodable", "decode", "encode"]
 
@@ -54,28 +57,48 @@ def encode(document: object) -> bytes:
     Raises:
         Unencodable: A string in it (a key or a value) holds a lone surrogate,
             as text read from bytes that were not UTF-8 (``surrogateescape``)
-            does.  The message says where, never what: it may be a password.
+            does, or a number is one JSON has no text for: NaN, an infinity,
+            an integer too long to write.  The message says where, never
+            what: it may be a password.
     """
-    text = json.dumps(document, separators=(",", ":"), ensure_ascii=False)
+    try:
+        text = json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a NaN or infinity, or an int over sys.get_int_max_str_digits()
+        place = _place(
+            document, lambda value: isinstance(value, (int, float)) and not _writable_number(value)
+        )
+        raise Unencodable(
+            f"{place} is a number JSON cannot carry (NaN, an infinity, or too many digits)"
+        ) from None
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
+        place = _place(document, lambda value: isinstance(value, str) and bool(_SURROGATE.search(value)))
         raise Unencodable(
-            f"{_unencodable_place(document)} holds a character that UTF-8 cannot encode "
+            f"{place} holds a character that UTF-8 cannot encode "
             "(a lone surrogate, as from bytes that were not UTF-8)"
         ) from None
 
 
-def _unencodable_place(document: object) -> str:
-    """Where in ``document`` the first string with a lone surrogate is: ``"password"``, ``"items[2]"``."""
+def _writable_number(number: float) -> bool:
+    """Whether ``json.dumps`` can write ``number`` (``allow_nan=False``)."""
+    try:
+        json.dumps(number, allow_nan=False)
+    except ValueError:
+        return False
+    return True
+
+
+def _place(document: object, bad: Callable[[object], bool]) -> str:
+    """Where in ``document`` the first ``bad`` value (or key) is: ``"field 'password'"``, ``"items[2]"``."""
     places: list[tuple[str, object]] = [("the value", document)]
     while places:
         place, value = places.pop(0)
-        if isinstance(value, str) and _SURROGATE.search(value):
+        if bad(value):
             return place
         if isinstance(value, dict):
             for key, child in value.items():
-                if isinstance(key, str) and _SURROGATE.search(key):
+                if bad(key):
                     return f"a key of {place}"
                 places.append((f"field {key!r}" if place == "the value" else f"{place}[{key!r}]", child))
         elif isinstance(value, (list, tuple)):

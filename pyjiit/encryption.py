@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any
 
 from Crypto.Cipher import AES
@@ -104,9 +103,9 @@ def deserialize_payload(payload: str | bytes, date: Day = None) -> Any:  # noqa:
         raise PayloadError("payload is not base64 text") from None
     plaintext = decrypt(ciphertext, date)
     try:
-        return json.loads(plaintext.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise PayloadError("payload decrypts, but not to UTF-8 JSON") from None
+        return _json.decode(plaintext)
+    except ValueError as error:
+        raise PayloadError(f"payload decrypts, but not to UTF-8 JSON pyjiit reads ({error})") from None
 
 
 def generate_local_name(date: Day = None) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import json
 from collections.abc import Mapping
 from typing import Any
 
+from pyjiit import _json
 from pyjiit._parse import get_id, get_object, get_objects, require_object
 from pyjiit.encryption import generate_local_name
 from pyjiit.exceptions import ResponseFormatError, SessionError
@@ -36,7 +36,8 @@ def token_expiry(token: str) -> dt.datetime | None:
         return None
     claims_segment = parts[1] + "=" * (-len(parts[1]) % 4)
     try:
-        claims = json.loads(base64.urlsafe_b64decode(claims_segment))
+        # Strictly: a token from an untrusted answer or file may nest its claims too deep.
+        claims = _json.decode(base64.urlsafe_b64decode(claims_segment))
         return dt.datetime.fromtimestamp(float(claims["exp"]), UTC)
     except (binascii.Error, ValueError, TypeError, KeyError, OverflowError, OSError):
         return None
@@ -91,6 +92,23 @@ class WebportalSession:
         session = cls({"regdata": regdata})
         session.raw_response = dict(resp)
         return session
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore a pickled session, one pickled by pyjiit 0.1.0a9 included.
+
+        0.1.0a9's sessions have no ``enrollmentno`` and a naive ``expiry`` (in
+        local time), which cannot be compared with the aware times used now:
+        both are read again from the session's own data.
+        """
+        self.__dict__.update(state)
+        if "enrollmentno" not in state:
+            regdata = state.get("regdata")
+            self.enrollmentno = str(regdata.get("enrollmentno") or "") if isinstance(regdata, dict) else ""
+        expiry = state.get("expiry")
+        if isinstance(expiry, dt.datetime) and expiry.tzinfo is None:
+            self.expiry = (
+                token_expiry(self.token) if isinstance(state.get("token"), str) else expiry.astimezone(UTC)
+            )
 
     def is_expired(self, now: dt.datetime | None = None, margin: dt.timedelta = EXPIRY_MARGIN) -> bool:
         """Tell whether the token is past its expiry, or within ``margin`` of it.

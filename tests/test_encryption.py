@@ -166,6 +166,9 @@ def test_another_days_key_is_a_payload_error() -> None:
         (base64.b64encode(b"short").decode(), "multiple of 16"),
         (base64.b64encode(encryption.encrypt(b"\xff\xfe", WEDNESDAY)).decode(), "UTF-8 JSON"),
         (base64.b64encode(encryption.encrypt(b"{not json", WEDNESDAY)).decode(), "UTF-8 JSON"),
+        # Python's own json would read these, or fail with RecursionError.
+        (base64.b64encode(encryption.encrypt(b"[" * 100_000 + b"]" * 100_000, WEDNESDAY)).decode(), "nested"),
+        (base64.b64encode(encryption.encrypt(b'{"a": NaN}', WEDNESDAY)).decode(), "NaN is not a JSON number"),
     ],
 )
 def test_corrupt_payloads(payload: str, message: str) -> None:

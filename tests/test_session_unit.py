@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import pickle
 
 import pytest
 
@@ -46,6 +47,33 @@ def test_expiry_of_unpadded_base64url_claims(padding: int) -> None:
 @pytest.mark.parametrize("token", ["", "a.b", "a.!!!.c", jwt({"sub": "no exp"}), jwt({"exp": "soon"})])
 def test_unreadable_expiry_is_none(token: str) -> None:
     assert token_expiry(token) is None
+
+
+def test_claims_nested_too_deep_have_no_expiry() -> None:
+    # A hostile portal's token, or a saved one: Python's json would raise RecursionError.
+    claims = base64.urlsafe_b64encode(b"[" * 50_000 + b"]" * 50_000).decode().rstrip("=")
+    token = f"eyJhbGciOiJIUzI1NiJ9.{claims}.c2ln"
+    assert token_expiry(token) is None
+    assert WebportalSession(regdata(token)).expiry is None
+
+
+def test_a_session_pickled_by_0_1_0a9_works() -> None:
+    # 0.1.0a9's sessions had no enrollmentno and a naive expiry, in local time.
+    session = WebportalSession(regdata(jwt({"exp": 1_790_000_000})))
+    del session.enrollmentno
+    session.expiry = dt.datetime.fromtimestamp(1_790_000_000)  # noqa: DTZ006 (as 0.1.0a9 made it)
+    restored = pickle.loads(pickle.dumps(session))  # noqa: S301 (our own bytes)
+    assert restored.enrollmentno == ""
+    assert restored.expiry == dt.datetime.fromtimestamp(1_790_000_000, UTC)
+    assert restored.is_expired(now=dt.datetime.fromtimestamp(1_790_000_000, UTC))
+    assert "enrollmentno=''" in repr(restored)
+
+
+def test_a_pickled_session_keeps_what_it_holds() -> None:
+    session = WebportalSession(regdata(jwt({"exp": 1_790_000_000, "sub": "x"})))
+    session.enrollmentno = "99103999"
+    restored = pickle.loads(pickle.dumps(session))  # noqa: S301 (our own bytes)
+    assert vars(restored) == vars(session)
 
 
 def test_session_without_expiry_never_expires_locally() -> None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from pyjiit import endpoints
+from pyjiit import _json, endpoints
 from pyjiit.encryption import decrypt, deserialize_payload
 from pyjiit.exceptions import PayloadError
 from pyjiit.testing._replies import EMPTY, Reply, echo, failure, java_exception, spring_error
@@ -158,8 +158,8 @@ def decode_body(endpoint: Endpoint, body: bytes, path: str, state: PortalState) 
         raise _bad_request(path, state, "Required request body is missing")
     if endpoint.body is endpoints.Body.PLAIN:
         try:
-            payload = json.loads(text)
-        except json.JSONDecodeError:
+            payload = _json.decode(body)
+        except ValueError:  # Jackson refuses what pyjiit's strict decoder does (NaN, deep nesting) too
             raise _bad_request(path, state, "JSON parse error") from None
         if not isinstance(payload, dict):
             raise _bad_request(path, state, "JSON parse error: expected an object")

@@ -34,6 +34,8 @@ import secrets
 import string
 from typing import TYPE_CHECKING, Any
 
+from pyjiit import _json
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -66,7 +68,7 @@ def b64url_decode(text: str) -> bytes:
         raise TokenError("a segment is not base64url") from None
 
 
-def _json(value: Mapping[str, Any]) -> str:
+def _compact_json(value: Mapping[str, Any]) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
@@ -77,7 +79,7 @@ def _claims_text(claims: Mapping[str, Any], *, awkward: bool) -> str:
     unescaped.  Awkward: the length is not a multiple of 3 and a ``~`` is a
     group's third byte.  See the module's docstring for why.
     """
-    text = _json({**claims, "jti": ""})
+    text = _compact_json({**claims, "jti": ""})
     if not awkward:
         text = text.translate(_UNSAFE_THIRD_BYTES)  # the same JSON value, written with escapes
     start = len(text) - 2  # where the jti's value goes, between its quotes
@@ -118,7 +120,7 @@ class Signer:
         default, awkward with ``awkward=True`` (see the module's docstring).
         """
         body = b64url_encode(_claims_text(claims, awkward=self.awkward).encode("ascii"))
-        signing_input = f"{b64url_encode(_json(_HEADER).encode('ascii'))}.{body}"
+        signing_input = f"{b64url_encode(_compact_json(_HEADER).encode('ascii'))}.{body}"
         return f"{signing_input}.{self._sign(signing_input)}"
 
     def verify(self, token: str) -> dict[str, Any]:
@@ -133,16 +135,16 @@ class Signer:
             raise TokenError("a JWT is three dot-separated base64url segments")
         header, body, signature = parts
         try:
-            algorithm = json.loads(b64url_decode(header)).get("alg")
-        except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+            algorithm = _json.decode(b64url_decode(header)).get("alg")
+        except (ValueError, AttributeError):
             raise TokenError("the header is not a JSON object") from None
         if algorithm != "HS256":
             raise TokenError(f"unsupported algorithm {algorithm!r}")
         if not hmac.compare_digest(signature, self._sign(f"{header}.{body}")):
             raise TokenError("the signature does not match")
         try:
-            claims = json.loads(b64url_decode(body))
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            claims = _json.decode(b64url_decode(body))
+        except ValueError:
             raise TokenError("the claims are not JSON") from None
         if not isinstance(claims, dict):
             raise TokenError("the claims are not a JSON object")
