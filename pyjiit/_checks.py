@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Refused", "argument_type", "count", "http_url", "seconds", "sendable_text"]
+__all__ = ["Refused", "argument_type", "count", "http_url", "instance", "seconds", "sendable_text"]
 
 _T = TypeVar("_T")
 
@@ -38,20 +38,46 @@ class Refused(ValueError):
         super().__init__(f"{name} {reason}" + (f", got {value!r}" if repeat else ""))
 
 
+#: The longest wait a setting may ask for.  Far longer than any portal call
+#: needs, and far below what sockets and timers accept (``socket.settimeout``
+#: overflows near 1e10 s; Windows' timers end near 50 days).
+MAX_SECONDS = 24 * 60 * 60
+
+
 def seconds(name: str, value: object, *, zero: bool = False) -> float:
-    """Return ``value`` as a float if it is a finite number of seconds above 0 (or 0 too, with ``zero``).
+    """Return ``value`` as a float if it is seconds above 0 (or 0 too, with ``zero``), at most a day.
 
     Raises:
-        Refused: It is not a number (``True`` is not one either), or not finite, or too small.
+        Refused: It is not a number (``True`` is not one either), or not
+            finite, or too small, or more than :data:`MAX_SECONDS`.
     """
     try:
         number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
     except OverflowError:  # an int too large for a float
         number = math.inf
-    if not math.isfinite(number) or number < 0 or (number == 0 and not zero):
+    if not math.isfinite(number) or number < 0 or (number == 0 and not zero) or number > MAX_SECONDS:
         bound = "0 or more" if zero else "above 0"
-        raise Refused(name, f"must be a finite number of seconds, {bound}", value)
+        raise Refused(name, f"must be a number of seconds, {bound} and at most {MAX_SECONDS:,}", value)
     return float(number)
+
+
+def instance(
+    name: str, value: object, kind: type | tuple[type, ...], what: str, *, optional: bool = True
+) -> None:
+    """Refuse ``value`` unless it is a ``kind`` (or ``None``, if ``optional``), before it is used.
+
+    Args:
+        name: The parameter, as the caller knows it (``"session"``).
+        value: What was given.
+        kind: The accepted type or types.
+        what: The accepted types as the caller knows them (``"a requests.Session"``).
+        optional: Whether ``None`` is accepted.
+
+    Raises:
+        TypeError: It is not, named with the type given (never the value: it may be a secret).
+    """
+    if not isinstance(value, kind) and not (optional and value is None):
+        raise TypeError(f"{name} must be {what}, got {type(value).__name__}")
 
 
 def count(name: str, value: object, *, minimum: int = 0) -> int:
@@ -66,11 +92,11 @@ def count(name: str, value: object, *, minimum: int = 0) -> int:
 
 
 def http_url(name: str, url: object) -> str:
-    """Return ``url`` if it is an ``http://`` or ``https://`` URL with a host.
+    """Return ``url`` if it is an ``http://`` or ``https://`` URL with a host, to add paths to.
 
     Raises:
         Refused: It is not one: another scheme, no host, a malformed host or
-            port, spaces.  One carrying a user name or password is refused
+            port, spaces, a query or a fragment.  One carrying a user name or password is refused
             without being repeated, since the message may be shown or logged.
     """
     reason = "must be an http(s) URL with a host, e.g. https://example.org/api"
@@ -85,6 +111,11 @@ def http_url(name: str, url: object) -> str:
         raise Refused(name, "must not carry a user name or password", url, repeat=False)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise Refused(name, reason, url)
+    if "?" in url or "#" in url:  # the portal's paths are added to it: after a query, none would be found
+        # Not repeated: a query may hold a key.
+        raise Refused(
+            name, "must be a base for paths, without a query (?) or fragment (#)", url, repeat=False
+        )
     return url
 
 

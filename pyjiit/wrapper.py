@@ -13,12 +13,14 @@ from __future__ import annotations
 import functools
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
-from pyjiit import __version__
-from pyjiit._checks import count, http_url, seconds
+import requests
+
+from pyjiit import __version__, _json
+from pyjiit._checks import Refused, count, http_url, instance, seconds
+from pyjiit._files import read_small, write_private
 from pyjiit._parse import get_object, require_object
 from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
 from pyjiit.calls import (
@@ -44,8 +46,6 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Mapping
 
-    import requests
-
     from pyjiit.calls._base import Request
     from pyjiit.endpoints import Endpoint
     from pyjiit.exceptions import PortalError
@@ -53,7 +53,15 @@ if TYPE_CHECKING:
     from pyjiit.models.attendance import AttendanceHeader, AttendanceMeta
     from pyjiit.models.exams import ExamEvent
 
-__all__ = ["API", "DEFAULT_TIMEOUT", "SSO_API", "Webportal", "WebportalSession", "authenticated"]
+__all__ = [
+    "API",
+    "DEFAULT_TIMEOUT",
+    "MAX_SESSION_FILE_BYTES",
+    "SSO_API",
+    "Webportal",
+    "WebportalSession",
+    "authenticated",
+]
 
 #: The real portal's API base.
 API = "https://webportal.jiit.ac.in:6011/StudentPortalAPI"
@@ -61,6 +69,8 @@ API = "https://webportal.jiit.ac.in:6011/StudentPortalAPI"
 SSO_API = "https://webportal.jiit.ac.in:6013/CLXSSOAPI"
 #: ``(connect, read)`` seconds: the portal is slow (attendance can take over 10 s).
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 60.0)
+#: The largest file :meth:`Webportal.load_session` reads: a saved session is a few KiB.
+MAX_SESSION_FILE_BYTES = 1 << 20
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -124,8 +134,12 @@ class Webportal:
     Raises:
         ValueError: A setting cannot work, and the message names it: a URL
             that is not http(s) with a host (or carries a password), a timeout
-            that is not a finite number of seconds above 0, negative retries or
-            backoff, a size below 1 byte, a CA bundle that does not exist.
+            that is not a number of seconds above 0 (or a pair of them), one
+            over a day, negative retries or backoff, a size below 1 byte, a CA
+            bundle that does not exist, a ``verify`` that is neither a bool
+            nor a path.
+        TypeError: ``session`` is not a :class:`WebportalSession`, or
+            ``http`` not a ``requests.Session``.
     """
 
     def __init__(
@@ -134,7 +148,7 @@ class Webportal:
         *,
         sso_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
-        verify: bool | str = True,
+        verify: bool | str | os.PathLike[str] = True,
         retries: int = 2,
         backoff: float = 0.5,
         session: WebportalSession | None = None,
@@ -150,12 +164,22 @@ class Webportal:
         http_url("sso_url", sso_url)
         count("retries", retries)
         seconds("backoff", backoff, zero=True)
+        if isinstance(timeout, tuple) and len(timeout) != 2:  # noqa: PLR2004 (connect, read)
+            raise Refused("timeout", "must be seconds, or a (connect, read) pair of seconds", timeout)
         for value in timeout if isinstance(timeout, tuple) else (timeout,):
             seconds("timeout", value)
         count("max_answer_bytes", max_answer_bytes, minimum=1)
         count("max_document_bytes", max_document_bytes, minimum=1)
-        if isinstance(verify, str) and not Path(verify).exists():
+        if isinstance(verify, os.PathLike):
+            verify = os.fspath(verify)
+        if not isinstance(verify, (bool, str)):
+            # requests reads any false value (0, None) as "do not verify": only a bool may say so.
+            raise Refused("verify", "must be True, False or the path of a CA bundle", verify)
+        if isinstance(verify, str) and not (verify and Path(verify).exists()):
+            # "" too: Path("") is the current directory, and requests reads "" as False.
             raise ValueError(f"verify names no CA bundle: {verify!r} does not exist")
+        instance("session", session, WebportalSession, "a WebportalSession (from a login or load_session)")
+        instance("http", http, requests.Session, "a requests.Session")
         self.session: WebportalSession | None = session
         self._transport = Transport(
             base_url,
@@ -260,23 +284,14 @@ class Webportal:
 
         Raises:
             NotLoggedIn: there is no session to save.
-            SessionError: the file cannot be written.
+            SessionError: the file cannot be written, or ``path`` names
+                something other than a file (a directory, a device).
         """
         if self.session is None:
             raise NotLoggedIn("not logged in: there is no session to save")
         target = Path(path)
-        data = json.dumps(self.session.to_dict()).encode("utf-8")
         try:
-            # mkstemp creates the file 0600 before a byte is written; the rename
-            # then replaces any older file whatever its mode was.
-            handle, temporary = tempfile.mkstemp(prefix=".pyjiit-session-", dir=target.parent)
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(data)
-                Path(temporary).replace(target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_private(target, json.dumps(self.session.to_dict()).encode("utf-8"))
         except OSError as error:
             raise SessionError(f"cannot save the session to {target}: {error.strerror or error}") from error
 
@@ -287,15 +302,18 @@ class Webportal:
         :class:`~pyjiit.exceptions.SessionExpired`.
 
         Raises:
-            SessionError: the file is missing, unreadable, or not a saved session.
+            SessionError: the file is missing, unreadable, not a regular file,
+                larger than :data:`MAX_SESSION_FILE_BYTES`, or not a saved session.
         """
         source = Path(path)
         try:
-            data = json.loads(source.read_bytes())
+            data = _json.decode(read_small(source, MAX_SESSION_FILE_BYTES))
         except OSError as error:
             raise SessionError(f"cannot read the session file {source}: {error.strerror or error}") from error
-        except ValueError:
-            raise SessionError(f"{source} is not a saved pyjiit session (not JSON)") from None
+        except ValueError as error:
+            raise SessionError(
+                f"{source} is not a saved pyjiit session (not JSON pyjiit reads: {error})"
+            ) from None
         session = WebportalSession.from_dict(data)
         self.session = session
         return session

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from pyjiit import _json
 from pyjiit._checks import http_url
+from pyjiit._files import read_small, write_private
 from pyjiit.exceptions import NotLoggedIn, SessionError
 from pyjiit.wrapper import DEFAULT_TIMEOUT, Webportal
 
@@ -29,6 +31,8 @@ __all__ = ["CACHE_DIR_VARIABLE", "PortalAddress", "SessionStore", "default_cache
 CACHE_DIR_VARIABLE = "PYJIIT_CACHE_DIR"
 
 _LOGIN_HINT = "run `pyjiit login`"
+#: ``portal.json`` holds two URLs and a path.
+_MAX_PORTAL_FILE_BYTES = 64 * 1024
 
 
 def default_cache_dir() -> Path:
@@ -97,7 +101,7 @@ class SessionStore:
             raise SessionError(f"cannot create {self.directory}: {error.strerror or error}") from error
         portal.save_session(self.session_file)
         try:
-            self.portal_file.write_text(json.dumps(asdict(address)) + "\n", encoding="utf-8")
+            write_private(self.portal_file, (json.dumps(asdict(address)) + "\n").encode("utf-8"))
         except OSError as error:
             raise SessionError(f"cannot save {self.portal_file}: {error.strerror or error}") from error
 
@@ -118,7 +122,7 @@ class SessionStore:
         if not self.session_file.exists() or not self.portal_file.exists():
             raise NotLoggedIn(f"not logged in: {_LOGIN_HINT}")
         try:
-            data = json.loads(self.portal_file.read_text(encoding="utf-8"))
+            data = _json.decode(read_small(self.portal_file, _MAX_PORTAL_FILE_BYTES))
             saved = PortalAddress(
                 url=http_url("url", _text(data["url"])),
                 sso_url=_optional_url(data, "sso_url"),

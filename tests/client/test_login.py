@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import math
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable
@@ -241,6 +242,9 @@ def test_save_replaces_a_readable_file_with_a_private_one(logged_in: Webportal, 
         (b"not json", "not JSON"),
         (b'{"format": 99}', "unknown or missing 'format'"),
         (b'{"format": 1, "regdata": {}}', "incomplete"),
+        # Python's own json fails here with RecursionError.
+        (b"[" * 100_000 + b"]" * 100_000, r"not JSON pyjiit reads: nested more than 64 levels"),
+        (b"{}" + b" " * (1 << 20), r"larger than 1,048,576 bytes"),
     ],
 )
 def test_load_bad_session_file(
@@ -252,6 +256,33 @@ def test_load_bad_session_file(
     with pytest.raises(SessionError, match=message):
         client.load_session(target)
     assert client.session is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_load_from_a_fifo_fails_at_once(client: Webportal, tmp_path: Path) -> None:
+    # Opening a FIFO to read waits for a writer: forever, here.
+    target = tmp_path / "session.json"
+    os.mkfifo(target)
+    with pytest.raises(SessionError, match="not a regular file"):
+        client.load_session(target)
+
+
+def test_load_from_a_directory(client: Webportal, tmp_path: Path) -> None:
+    with pytest.raises(SessionError, match="cannot read the session file"):
+        client.load_session(tmp_path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_save_leaves_what_is_not_a_file_alone(logged_in: Webportal, tmp_path: Path) -> None:
+    # Renamed over, a FIFO (or a device, as root) would be replaced by the session.
+    target = tmp_path / "session.json"
+    os.mkfifo(target)
+    with pytest.raises(SessionError, match="not a regular file"):
+        logged_in.save_session(target)
+    assert stat.S_ISFIFO(target.stat().st_mode)
+    with pytest.raises(SessionError, match="cannot save the session"):
+        logged_in.save_session(tmp_path)
+    assert [path.name for path in tmp_path.iterdir()] == ["session.json"]
 
 
 def test_save_without_session(client: Webportal, tmp_path: Path) -> None:
@@ -316,9 +347,23 @@ def test_a_url_with_a_password_is_refused_without_repeating_it() -> None:
     assert "hunter2" not in str(caught.value)
 
 
-@pytest.mark.parametrize("timeout", [(10.0, 0.0), -1, 0, (1.0, math.inf), math.nan, True, 10**400, "5"])
+@pytest.mark.parametrize(
+    # Over a day: socket.settimeout(1e10) overflows, and no portal call needs a day.
+    "timeout",
+    [(10.0, 0.0), -1, 0, (1.0, math.inf), math.nan, True, 10**400, "5", 86_400.5, (1.0, 1e10)],
+)
 def test_timeout_must_be_finite_seconds(timeout: object) -> None:
-    with pytest.raises(ValueError, match=r"^timeout must be a finite number of seconds, above 0, got "):
+    with pytest.raises(
+        ValueError, match=r"^timeout must be a number of seconds, above 0 and at most 86,400, got "
+    ):
+        Webportal(timeout=timeout)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("timeout", [(), (1.0,), (1.0, 2.0, 3.0)])
+def test_timeout_is_one_number_or_a_pair(timeout: object) -> None:
+    with pytest.raises(
+        ValueError, match=r"^timeout must be seconds, or a \(connect, read\) pair of seconds, got "
+    ):
         Webportal(timeout=timeout)  # type: ignore[arg-type]
 
 
@@ -330,13 +375,61 @@ def test_retries_must_be_a_whole_number(retries: object) -> None:
 
 @pytest.mark.parametrize("backoff", [-0.5, math.nan, math.inf, "0.5", None])
 def test_backoff_must_be_finite_seconds(backoff: object) -> None:
-    with pytest.raises(ValueError, match=r"^backoff must be a finite number of seconds, 0 or more, got "):
+    with pytest.raises(
+        ValueError, match=r"^backoff must be a number of seconds, 0 or more and at most 86,400, got "
+    ):
         Webportal(backoff=backoff)  # type: ignore[arg-type]
 
 
 def test_other_settings_are_validated() -> None:
     with pytest.raises(ValueError, match="no CA bundle"):
         Webportal(verify="missing-ca.pem")
+
+
+@pytest.mark.parametrize("verify", [0, 1, None, b"ca.pem"])
+def test_verify_is_a_bool_or_a_path(verify: object) -> None:
+    # requests reads 0 and None as "do not verify": only False may turn checking off.
+    with pytest.raises(ValueError, match=r"^verify must be True, False or the path of a CA bundle, got "):
+        Webportal(verify=verify)  # type: ignore[arg-type]
+
+
+def test_an_empty_verify_path_is_no_ca_bundle() -> None:
+    # Path("") is the current directory, which exists; requests would read "" as False.
+    with pytest.raises(ValueError, match="verify names no CA bundle: '' does not exist"):
+        Webportal(verify="")
+
+
+def test_verify_takes_a_path_object(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no CA bundle"):
+        Webportal(verify=tmp_path / "missing-ca.pem")
+    with Webportal(verify=tmp_path) as client:  # a folder of certificates, as requests takes
+        assert client.session is None
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            {"session": "a-token"},
+            "session must be a WebportalSession (from a login or load_session), got str",
+        ),
+        ({"http": object()}, "http must be a requests.Session, got object"),
+    ],
+)
+def test_session_and_http_have_their_types(setting: dict[str, object], message: str) -> None:
+    # At construction: else the first call fails with an AttributeError.
+    with pytest.raises(TypeError, match=re.escape(message)):
+        Webportal(**setting)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://portal.example/api?key=s3cret", "https://portal.example/api#s3cret"]
+)
+def test_a_base_url_with_a_query_or_fragment_is_refused(url: str) -> None:
+    # The portal's paths are appended: none would be found after a query.
+    with pytest.raises(ValueError, match=r"^base_url must be a base for paths, without a query") as caught:
+        Webportal(url)
+    assert "s3cret" not in str(caught.value)
 
 
 def test_old_style_construction_still_works() -> None:

@@ -182,4 +182,7 @@ def test_latency_must_be_seconds(value: str, capsys: pytest.CaptureFixture[str])
         cli.main(["--latency", value])
     assert caught.value.code == 2
     error = capsys.readouterr().err
-    assert f"argument --latency: must be a finite number of seconds, 0 or more, got {value!r}" in error
+    assert (
+        f"argument --latency: must be a number of seconds, 0 or more and at most 86,400, got {value!r}"
+        in error
+    )

@@ -110,7 +110,9 @@ def test_delay_trips_a_client_timeout(client: PortalClient) -> None:
 
 @pytest.mark.parametrize("seconds", [-1.0, math.inf, math.nan])
 def test_delay_must_be_finite_and_positive(seconds: float) -> None:
-    with pytest.raises(ValueError, match=r"^delay must be a finite number of seconds, 0 or more, got "):
+    with pytest.raises(
+        ValueError, match=r"^delay must be a number of seconds, 0 or more and at most 86,400, got "
+    ):
         Fault.delay(seconds)
 
 

@@ -54,7 +54,9 @@ def test_requests_sent_together_wait_side_by_side() -> None:
 
 @pytest.mark.parametrize("value", [-0.1, math.nan, math.inf, True, "0.3", None])
 def test_latency_must_be_seconds(value: object) -> None:
-    with pytest.raises(ValueError, match=r"latency must be a finite number of seconds, 0 or more, got "):
+    with pytest.raises(
+        ValueError, match=r"latency must be a number of seconds, 0 or more and at most 86,400, got "
+    ):
         FakePortal(latency=value)  # type: ignore[arg-type]
     portal = FakePortal()
     with pytest.raises(ValueError, match="latency must be"):
