@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import argparse
 import math
+import ssl
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Refused", "argument_type", "count", "http_url", "instance", "seconds", "sendable_text"]
+__all__ = [
+    "Refused",
+    "argument_type",
+    "check_ca_bundle",
+    "count",
+    "http_url",
+    "instance",
+    "seconds",
+    "sendable_text",
+]
 
 _T = TypeVar("_T")
 
@@ -117,6 +128,29 @@ def http_url(name: str, url: object) -> str:
             name, "must be a base for paths, without a query (?) or fragment (#)", url, repeat=False
         )
     return url
+
+
+def check_ca_bundle(path: str) -> None:
+    """Refuse ``path`` as ``verify=`` unless it is a folder, or a file of CA certificates OpenSSL reads.
+
+    Else the first request would fail as if the portal were unreachable, and
+    trying again would never help.
+
+    Raises:
+        ValueError: It does not exist, or is a file without a certificate.
+    """
+    # "" too: Path("") is the current directory, and requests reads "" as False.
+    if not (path and Path(path).exists()):
+        raise ValueError(f"verify names no CA bundle: {path!r} does not exist")
+    if Path(path).is_dir():  # requests takes a folder of hashed certificates (capath) as it is
+        return
+    try:
+        ssl.create_default_context(cafile=path)
+    except (ssl.SSLError, OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "reason", None) or error
+        raise ValueError(
+            f"verify names no CA bundle: {path!r} holds no certificate OpenSSL reads ({reason})"
+        ) from None
 
 
 def sendable_text(name: str, value: _T) -> _T:

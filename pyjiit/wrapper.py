@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 import requests
 
 from pyjiit import __version__, _json
-from pyjiit._checks import Refused, count, http_url, instance, seconds
+from pyjiit._checks import Refused, check_ca_bundle, count, http_url, instance, seconds
 from pyjiit._files import read_small, write_private
 from pyjiit._parse import get_object, require_object
 from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
@@ -136,8 +136,8 @@ class Webportal:
             that is not http(s) with a host (or carries a password), a timeout
             that is not a number of seconds above 0 (or a pair of them), one
             over a day, negative retries or backoff, a size below 1 byte, a CA
-            bundle that does not exist, a ``verify`` that is neither a bool
-            nor a path.
+            bundle that does not exist or holds no certificate, a ``verify``
+            that is neither a bool nor a path.
         TypeError: ``session`` is not a :class:`WebportalSession`, or
             ``http`` not a ``requests.Session``.
     """
@@ -175,9 +175,8 @@ class Webportal:
         if not isinstance(verify, (bool, str)):
             # requests reads any false value (0, None) as "do not verify": only a bool may say so.
             raise Refused("verify", "must be True, False or the path of a CA bundle", verify)
-        if isinstance(verify, str) and not (verify and Path(verify).exists()):
-            # "" too: Path("") is the current directory, and requests reads "" as False.
-            raise ValueError(f"verify names no CA bundle: {verify!r} does not exist")
+        if isinstance(verify, str):
+            check_ca_bundle(verify)
         instance("session", session, WebportalSession, "a WebportalSession (from a login or load_session)")
         instance("http", http, requests.Session, "a requests.Session")
         self.session: WebportalSession | None = session

@@ -8,8 +8,10 @@ session belongs to (its URLs and CA file; nothing secret).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from pyjiit import _json
-from pyjiit._checks import http_url
+from pyjiit._checks import check_ca_bundle, http_url
 from pyjiit._files import read_small, write_private
 from pyjiit.exceptions import NotLoggedIn, SessionError
 from pyjiit.wrapper import DEFAULT_TIMEOUT, Webportal
@@ -92,18 +94,47 @@ class SessionStore:
     def save(self, portal: Webportal, address: PortalAddress) -> None:
         """Save ``portal``'s session and the address it belongs to, replacing any saved before.
 
+        The old session goes first, and the new one is written last: a
+        failure in between leaves no session, never one beside another
+        portal's address, to which its token would then be sent.
+
         Raises:
-            SessionError: The files cannot be written.
+            SessionError: The files cannot be written, or the directory is not
+                private (see :meth:`check_private`).
         """
         try:
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as error:
-            raise SessionError(f"cannot create {self.directory}: {error.strerror or error}") from error
-        portal.save_session(self.session_file)
-        try:
+            self.check_private()
+            self.session_file.unlink(missing_ok=True)
             write_private(self.portal_file, (json.dumps(asdict(address)) + "\n").encode("utf-8"))
         except OSError as error:
-            raise SessionError(f"cannot save {self.portal_file}: {error.strerror or error}") from error
+            raise SessionError(
+                f"cannot save the session in {self.directory}: {error.strerror or error}"
+            ) from error
+        portal.save_session(self.session_file)
+
+    def check_private(self) -> None:
+        """Refuse a directory that others own or may read or write (POSIX only).
+
+        Whoever can write there can point ``portal.json`` at their own
+        server, which the next command would send the token to.  An existing
+        directory is left as it is, not tightened: it may be one the user
+        shares on purpose (``PYJIIT_CACHE_DIR=/tmp``).
+
+        Raises:
+            PermissionError: It is not private; the message says how to make it so.
+        """
+        if os.name != "posix":  # Windows keeps a user's cache private by its ACLs
+            return
+        status = self.directory.stat()
+        mode = stat.S_IMODE(status.st_mode)
+        if status.st_uid != os.getuid():
+            problem = "it belongs to another user"
+        elif mode & 0o077:
+            problem = f"others may read or write it (mode {mode:o}): run `chmod 700 {self.directory}`"
+        else:
+            return
+        raise PermissionError(errno.EPERM, f"{problem}, or set {CACHE_DIR_VARIABLE} to another directory")
 
     def address(
         self, url: str | None = None, *, sso_url: str | None = None, ca_file: str | None = None
@@ -116,11 +147,18 @@ class SessionStore:
             ca_file: Overrides the saved CA bundle.
 
         Raises:
-            NotLoggedIn: No session is saved, the files are unreadable, or the
+            NotLoggedIn: No session is saved, the files are unreadable, the
+                directory is not private, the saved CA file is gone, or the
                 session belongs to another portal than ``url``.
         """
         if not self.session_file.exists() or not self.portal_file.exists():
             raise NotLoggedIn(f"not logged in: {_LOGIN_HINT}")
+        try:
+            self.check_private()
+        except OSError as error:
+            raise NotLoggedIn(
+                f"the saved session in {self.directory} is not safe to use: {error.strerror}"
+            ) from None
         try:
             data = _json.decode(read_small(self.portal_file, _MAX_PORTAL_FILE_BYTES))
             saved = PortalAddress(
@@ -132,6 +170,14 @@ class SessionStore:
             raise NotLoggedIn(
                 f"the saved session in {self.directory} is unreadable ({error}): {_LOGIN_HINT}"
             ) from None
+        if ca_file is None and saved.ca_file is not None:
+            try:
+                check_ca_bundle(saved.ca_file)
+            except ValueError:
+                raise NotLoggedIn(
+                    f"the CA file saved with the session, {saved.ca_file}, is gone or holds no "
+                    f"certificate: pass --ca-file, or {_LOGIN_HINT} again"
+                ) from None
         if url is not None and url.rstrip("/") != saved.url.rstrip("/"):
             raise NotLoggedIn(f"not logged in to {url} (the saved session is for {saved.url}): {_LOGIN_HINT}")
         return PortalAddress(saved.url, sso_url or saved.sso_url, ca_file or saved.ca_file)

@@ -399,6 +399,17 @@ def test_an_empty_verify_path_is_no_ca_bundle() -> None:
         Webportal(verify="")
 
 
+@pytest.mark.parametrize("content", [b"", b"not a certificate\n", bytes(range(256))])
+def test_a_ca_bundle_without_a_certificate_is_refused(tmp_path: Path, content: bytes) -> None:
+    # Else every request fails as "unavailable, try again later", which never helps.
+    bundle = tmp_path / "ca.pem"
+    bundle.write_bytes(content)
+    with pytest.raises(
+        ValueError, match=r"verify names no CA bundle: '.*ca\.pem' holds no certificate OpenSSL reads"
+    ):
+        Webportal(verify=str(bundle))
+
+
 def test_verify_takes_a_path_object(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no CA bundle"):
         Webportal(verify=tmp_path / "missing-ca.pem")
