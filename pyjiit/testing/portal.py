@@ -42,9 +42,8 @@ class FakePortal(LocalServer):
 
     Use it as a context manager, or call :meth:`start` and :meth:`~pyjiit.testing._server.LocalServer.stop`::
 
-        with FakePortal() as portal:
-            client = Webportal(portal.url, sso_url=portal.sso_url)
-            client.student_login(portal.username, portal.password, captcha)
+        with FakePortal() as portal, Webportal(portal.url, sso_url=portal.sso_url) as client:
+            client.account.login(portal.username, portal.password)
 
     Args:
         tls: Serve HTTPS with a throwaway CA (needs ``pyjiit[testing]``);
