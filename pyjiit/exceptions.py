@@ -60,9 +60,10 @@ __all__ = [
 class PyjiitError(Exception):
     """An error raised by pyjiit (the base class of all of them).
 
-    Every class can be raised bare, as pyjiit 0.1.0a9's plain exceptions
-    were (``raise APIError``, ``mock.side_effect = APIError``): the message is
-    then the first line of the class's description.
+    Every class takes any positional arguments, as pyjiit 0.1.0a9's plain
+    exceptions did, and can be raised bare (``raise APIError``,
+    ``mock.side_effect = APIError``): the message is then the first line of
+    the class's description.
 
     Attributes:
         endpoint: The portal path the failed call went to (``/token/pretoken-check``),
@@ -82,7 +83,7 @@ class PyjiitError(Exception):
         """The first line of the class's docstring (or of its nearest pyjiit base's), as plain text."""
         for klass in cls.__mro__:
             if issubclass(klass, PyjiitError) and klass.__doc__:
-                return klass.__doc__.strip().split("\n\n")[0].replace("``", "").replace("\n", " ")
+                return " ".join(klass.__doc__.strip().split("\n\n")[0].split()).replace("``", "")
         return cls.__name__  # docstrings stripped (python -OO)
 
 
@@ -98,14 +99,13 @@ class PortalError(PyjiitError):
 
     def __init__(
         self,
-        message: str | None = None,
-        *,
+        *args: object,
         errors: Sequence[str] = (),
         identifier: str | None = None,
         status_code: int | None = None,
         endpoint: str | None = None,
     ) -> None:
-        super().__init__(*_given(message))
+        super().__init__(*args)
         self.errors: tuple[str, ...] = tuple(errors)
         self.identifier = identifier
         self.status_code = status_code
@@ -171,10 +171,8 @@ class NotThePortal(PyjiitError):
             (a failed TLS handshake).
     """
 
-    def __init__(
-        self, message: str | None = None, *, location: str | None = None, status_code: int | None = None
-    ) -> None:
-        super().__init__(*_given(message))
+    def __init__(self, *args: object, location: str | None = None, status_code: int | None = None) -> None:
+        super().__init__(*args)
         self.location = location
         self.status_code = status_code
 
@@ -216,8 +214,8 @@ class AnswerTooLarge(ProtocolError):
         limit: The limit that was passed, in bytes.
     """
 
-    def __init__(self, message: str | None = None, *, limit: int | None = None) -> None:
-        super().__init__(*_given(message))
+    def __init__(self, *args: object, limit: int | None = None) -> None:
+        super().__init__(*args)
         self.limit = limit
 
 
@@ -236,14 +234,9 @@ class FileNotSaved(PyjiitError):
         path: The path that could not be written, or ``None``.
     """
 
-    def __init__(self, message: str | None = None, *, path: str | None = None) -> None:
-        super().__init__(*_given(message))
+    def __init__(self, *args: object, path: str | None = None) -> None:
+        super().__init__(*args)
         self.path = path
-
-
-def _given(message: str | None) -> tuple[str, ...]:
-    """The arguments for :class:`PyjiitError`: none for no message, so that it gives the class's own."""
-    return () if message is None else (message,)
 
 
 def is_no_data_message(message: str) -> bool:

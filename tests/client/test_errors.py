@@ -264,3 +264,4 @@ def test_exceptions_hold_empty_fields_bare_and_what_they_are_given_otherwise() -
     moved = NotThePortal("moved", location="http://elsewhere/", status_code=302)
     assert (str(moved), moved.location, moved.status_code) == ("moved", "http://elsewhere/", 302)
     assert PortalUnavailable("down", "twice").args == ("down", "twice")
+    assert APIError("refused", {"status": "Failure"}).args == ("refused", {"status": "Failure"})
