@@ -20,7 +20,7 @@ import requests
 
 from pyjiit import __version__, _json
 from pyjiit._checks import Refused, check_ca_bundle, count, http_url, instance, seconds
-from pyjiit._files import read_small, write_private
+from pyjiit._files import read_small, write_whole
 from pyjiit._parse import get_object, require_object
 from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
 from pyjiit.calls import (
@@ -290,7 +290,7 @@ class Webportal:
             raise NotLoggedIn("not logged in: there is no session to save")
         target = Path(path)
         try:
-            write_private(target, json.dumps(self.session.to_dict()).encode("utf-8"))
+            write_whole(target, json.dumps(self.session.to_dict()).encode("utf-8"), private=True)
         except OSError as error:
             raise SessionError(f"cannot save the session to {target}: {error.strerror or error}") from error
 

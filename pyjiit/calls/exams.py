@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import errno
-import os
-import secrets
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from pyjiit import endpoints
+from pyjiit._files import write_whole
 from pyjiit.calls._base import SEMESTER, Calls, Request, check_model
 from pyjiit.exceptions import FileNotSaved, ProtocolError
 from pyjiit.models.exams import ExamEvents, ExamMarks, ExamSchedule
 from pyjiit.models.semesters import ExamSemesters, MarksSemesters
 
 if TYPE_CHECKING:
+    import os
+
     from pyjiit.models.attendance import Semester
     from pyjiit.models.exams import ExamEvent
     from pyjiit.models.semesters import SemesterRecord
@@ -35,41 +34,6 @@ def _segment(value: object) -> str:
     """
     segment = quote(str(value), safe="")
     return segment.replace(".", "%2E") if segment in {".", ".."} else segment
-
-
-def _write_whole(target: Path, data: bytes) -> None:
-    """Write ``data`` to the file ``target`` whole or not at all.
-
-    The bytes go to a new file beside it, which is then renamed over it (or
-    over the file a link at ``target`` points to).  Something that is not a
-    file, such as ``/dev/stdout`` or a pipe, is written to as it is: renaming
-    over it would replace it.
-
-    Raises:
-        OSError: The folder is missing or not writable, ``target`` is a folder,
-            or writing failed; nothing is left behind.
-    """
-    try:
-        mode: int | None = target.stat().st_mode
-    except FileNotFoundError:
-        mode = None
-    if mode is not None and stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    if mode is not None and not stat.S_ISREG(mode):
-        with target.open("wb") as device:
-            device.write(data)
-        return
-    final = Path(os.path.realpath(target))
-    part = final.with_name(f".{final.name}.{secrets.token_hex(4)}.part")
-    # Mode 0o666 less the umask, as for any new file (mkstemp's files are 0600).
-    handle = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        part.replace(final)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
 
 
 class ExamCalls(Calls):
@@ -131,7 +95,7 @@ class ExamCalls(Calls):
         target = Path(path)
         document = self.marks_pdf(semester)
         try:
-            _write_whole(target, document)
+            write_whole(target, document)
         except OSError as error:
             message = f"cannot save the marks PDF to {target}: {error.strerror or error}"
             raise FileNotSaved(message, path=str(target)) from error

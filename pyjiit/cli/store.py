@@ -20,7 +20,7 @@ import platformdirs
 
 from pyjiit import _json
 from pyjiit._checks import check_ca_bundle, http_url
-from pyjiit._files import read_small, write_private
+from pyjiit._files import read_small, write_whole
 from pyjiit.exceptions import NotLoggedIn, SessionError
 from pyjiit.wrapper import DEFAULT_TIMEOUT, Webportal
 
@@ -106,7 +106,7 @@ class SessionStore:
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             self.check_private()
             self.session_file.unlink(missing_ok=True)
-            write_private(self.portal_file, (json.dumps(asdict(address)) + "\n").encode("utf-8"))
+            write_whole(self.portal_file, (json.dumps(asdict(address)) + "\n").encode("utf-8"), private=True)
         except OSError as error:
             raise SessionError(
                 f"cannot save the session in {self.directory}: {error.strerror or error}"
