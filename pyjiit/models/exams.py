@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
+    from typing_extensions import Self
+
 __all__ = ["ExamEvent", "ExamEvents", "ExamMarks", "ExamSchedule", "ExamScheduleEntry"]
 
 
@@ -149,3 +151,8 @@ class ExamMarks(Model, what="exam marks"):
 
     records: tuple[JSONObject, ...] = derived(_records)
     raw: object = as_sent()
+
+    @classmethod
+    def _empty(cls) -> Self:
+        """No records: the portal's "NO RECORD FOUND", as for every answer that is a list."""
+        return cls.from_response([])

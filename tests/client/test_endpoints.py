@@ -382,6 +382,14 @@ def test_daily_attendance_before_the_first_class_is_empty(logged_in: Webportal, 
     assert logged_in.attendance.daily(detail.semester, subject, subject.components[0].component).total == 0
 
 
+def test_marks_before_any_are_recorded_are_no_records(logged_in: Webportal, portal: FakePortal) -> None:
+    # The marks are a list of records, so "NO RECORD FOUND" is that list, empty.
+    semester = latest(logged_in.exams.marks_semesters())
+    portal.inject(endpoints.MARKS.path, Fault.failure(errors=["NO RECORD FOUND"]))
+    marks = logged_in.exams.marks(semester)
+    assert (marks.records, marks.raw) == ((), [])
+
+
 def test_a_no_data_answer_is_an_error_where_no_list_is_asked_for(
     logged_in: Webportal, portal: FakePortal
 ) -> None:
