@@ -57,7 +57,8 @@ class AttendanceCalls(Calls):
                 (:attr:`~pyjiit.models.SubjectAttendance.attended`, ``total``,
                 ``percentage``, ``classes_needed()``...) come from: the portal
                 stopped sending counts in January 2026.  ``False`` keeps only
-                the portal's percentages, in one request.
+                the portal's percentages, in two requests (the student's
+                header, then the attendance).
             by_component: Ask for each component's classes on its own, so that
                 components have counts too and each class says its component,
                 instead of one list per subject (see :meth:`with_daily_all`).
