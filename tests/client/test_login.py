@@ -258,13 +258,20 @@ def test_load_bad_session_file(
     assert client.session is None
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
-def test_load_from_a_fifo_fails_at_once(client: Webportal, tmp_path: Path) -> None:
-    # Opening a FIFO to read waits for a writer: forever, here.
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    """A FIFO where a session file would be."""
+    if sys.platform == "win32":
+        pytest.skip("FIFOs are POSIX")
     target = tmp_path / "session.json"
     os.mkfifo(target)
+    return target
+
+
+def test_load_from_a_fifo_fails_at_once(client: Webportal, fifo: Path) -> None:
+    # Opening a FIFO to read waits for a writer: forever, here.
     with pytest.raises(SessionError, match="not a regular file"):
-        client.load_session(target)
+        client.load_session(fifo)
 
 
 def test_load_from_a_directory(client: Webportal, tmp_path: Path) -> None:
@@ -272,14 +279,11 @@ def test_load_from_a_directory(client: Webportal, tmp_path: Path) -> None:
         client.load_session(tmp_path)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
-def test_save_leaves_what_is_not_a_file_alone(logged_in: Webportal, tmp_path: Path) -> None:
+def test_save_leaves_what_is_not_a_file_alone(logged_in: Webportal, fifo: Path, tmp_path: Path) -> None:
     # Renamed over, a FIFO (or a device, as root) would be replaced by the session.
-    target = tmp_path / "session.json"
-    os.mkfifo(target)
     with pytest.raises(SessionError, match="not a regular file"):
-        logged_in.save_session(target)
-    assert stat.S_ISFIFO(target.stat().st_mode)
+        logged_in.save_session(fifo)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
     with pytest.raises(SessionError, match="cannot save the session"):
         logged_in.save_session(tmp_path)
     assert [path.name for path in tmp_path.iterdir()] == ["session.json"]
