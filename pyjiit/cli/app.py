@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -16,6 +17,7 @@ from pyjiit.cli.render import Output
 from pyjiit.cli.store import SessionStore, default_cache_dir
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
 __all__ = ["run"]
@@ -26,29 +28,46 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     When standard output is closed early (``pyjiit fees | head -n 0``), the
     command stops quietly with :attr:`ExitCode.BROKEN_PIPE`, as other
-    programs do when the reader of their output goes away.
+    programs do when the reader of their output goes away.  When it cannot be
+    written otherwise (a full disk, or closed before the command started),
+    the command says so in one line and ends with :attr:`ExitCode.ERROR`.
     """
+    if sys.stdout is None:
+        # Started with standard output closed (`pyjiit fees >&-`): whatever it did, nobody would see it.
+        _report("cannot write to standard output: it is closed")
+        return ExitCode.ERROR
+    debug = False
     try:
-        code = _run(argv)
-        # Flush here, not at exit, so that a closed pipe is noticed where it can be handled.
-        if sys.stdout is not None:
-            sys.stdout.flush()
+        args = _parse(argv)
+        if isinstance(args, int):
+            code = args
+        else:
+            debug = args.debug
+            code = _run(args)
+        # Flush here, not at exit, so that a failed write is noticed where it can be handled.
+        sys.stdout.flush()
     except OSError as error:
         # _run turns the command's own failures into exit codes: what gets here failed to write.
-        if not _closed_pipe(error):
-            raise
         _discard_stdout()
-        return ExitCode.BROKEN_PIPE
+        if _closed_pipe(error):
+            return ExitCode.BROKEN_PIPE
+        if debug:
+            traceback.print_exc()
+        _report(f"cannot write to standard output: {error.strerror or error}")
+        return ExitCode.ERROR
     return code
 
 
-def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace | int:
+    """Return the parsed command line, or the exit code when argparse has ended the command."""
     try:
-        args = parser.parse_args(argv)
+        return build_parser().parse_args(argv)
     except SystemExit as stop:
         # argparse exits after --help, --version (0) or a usage error (2).
         return stop.code if isinstance(stop.code, int) else ExitCode.USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.debug:
         logging.basicConfig(format="%(name)s: %(message)s")
         logging.getLogger("pyjiit").setLevel(logging.DEBUG)
@@ -67,6 +86,13 @@ def _run(argv: Sequence[str] | None) -> int:
     return ExitCode.OK
 
 
+def _report(message: str) -> None:
+    """Say on standard error that standard output cannot be written (never as JSON: it would go there)."""
+    # If standard error cannot be written either, the exit code is all that is left.
+    with contextlib.suppress(OSError):
+        Output().error(message, code=ExitCode.ERROR, kind=ExitCode.ERROR.name.lower())
+
+
 def _closed_pipe(error: OSError) -> bool:
     """Tell whether ``error`` means that the reader of our output has gone away."""
     # Windows reports a write to a closed pipe as EINVAL (see subprocess's own handling of it).
@@ -76,8 +102,9 @@ def _closed_pipe(error: OSError) -> bool:
 def _discard_stdout() -> None:
     """Point standard output at the null device.
 
-    What is still buffered for the closed pipe would otherwise fail again when
-    Python flushes standard output at exit, with an "Exception ignored" message.
+    What is still buffered for it (a closed pipe, a full disk) would otherwise
+    fail again when Python flushes standard output at exit, with an
+    "Exception ignored" message.
     """
     try:
         descriptor = sys.stdout.fileno()

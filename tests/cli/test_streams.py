@@ -9,6 +9,7 @@ import os
 import select
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 from unittest import mock
 
@@ -37,8 +38,21 @@ ONLY_POSIX_TERMINALS = pytest.mark.skipif(
 )
 
 
+ONLY_POSIX = pytest.mark.skipif(sys.platform == "win32", reason="closes a descriptor, then execs: POSIX's")
+
 #: A command whose report is JSON, and one whose report is a rich table.
 REPORTS = pytest.mark.parametrize("args", [("--json", "fees"), ("attendance",)], ids=["json", "table"])
+
+#: Runs ``python ARGS`` with its standard output closed, as a shell runs ``pyjiit ... >&-``.
+WITHOUT_STDOUT = "import os, sys; os.close(1); os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
+
+#: A file every write to fails with "No space left on device" (Linux has one).
+FULL = Path("/dev/full")
+
+NEEDS_FULL = pytest.mark.skipif(not FULL.exists(), reason=f"needs {FULL}")
+
+#: What the command says when standard output is full.
+NO_SPACE = f"pyjiit: error: cannot write to standard output: {os.strerror(errno.ENOSPC)}\n"
 
 
 @REPORTS
@@ -67,6 +81,61 @@ def test_closed_pipe_in_process(here: Cli, args: tuple[str, ...]) -> None:
         # Standard output now goes to the null device: Python's last flush at exit succeeds.
         print("more", file=stdout, flush=True)
     assert (code, stderr.getvalue()) == (ExitCode.BROKEN_PIPE, "")
+
+
+@NEEDS_FULL
+@REPORTS
+def test_full_stdout_is_one_line(here: Cli, args: tuple[str, ...]) -> None:
+    # `pyjiit ... > /dev/full`, as a subprocess (``here`` only lends its saved session).
+    with (
+        FULL.open("w", encoding="utf-8") as full,
+        here.spawn(*args, stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE) as process,
+    ):
+        assert process.stderr is not None
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert (code, stderr) == (ExitCode.ERROR, NO_SPACE)
+
+
+@NEEDS_FULL
+@REPORTS
+def test_full_stdout_in_process(here: Cli, args: tuple[str, ...]) -> None:
+    stderr = io.StringIO()
+    with FULL.open("w", encoding="utf-8") as stdout, mock.patch.object(sys, "stdout", stdout):
+        with here.in_environment(), contextlib.redirect_stderr(stderr):
+            code = main(list(args))
+        # Standard output now goes to the null device: what is left in its buffer is flushed at exit.
+        print("more", file=stdout, flush=True)
+    assert (code, stderr.getvalue()) == (ExitCode.ERROR, NO_SPACE)
+
+
+@ONLY_POSIX
+@REPORTS
+def test_closed_stdout_is_one_line(here: Cli, args: tuple[str, ...]) -> None:
+    # `pyjiit ... >&-`, as a subprocess (``here`` only lends its saved session).
+    with here.spawn(
+        *args, python=("-c", WITHOUT_STDOUT), stdin=subprocess.DEVNULL, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stderr is not None
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert (code, stderr) == (
+        ExitCode.ERROR,
+        "pyjiit: error: cannot write to standard output: it is closed\n",
+    )
+
+
+def test_closed_stdout_asks_nothing_of_the_portal(here: Cli, portal: FakePortal) -> None:
+    # Python gives a program started without standard output None for sys.stdout.
+    portal.requests.clear()
+    stderr = io.StringIO()
+    with mock.patch.object(sys, "stdout", None), here.in_environment(), contextlib.redirect_stderr(stderr):
+        code = main(["--json", "fees"])
+    assert (code, stderr.getvalue()) == (
+        ExitCode.ERROR,
+        "pyjiit: error: cannot write to standard output: it is closed\n",
+    )
+    assert portal.requests == []
 
 
 @pytest.mark.parametrize(("command", "rows"), [("attendance", "subjects"), ("grades", "grade_card")])
