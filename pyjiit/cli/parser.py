@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import functools
 import math
+import re
+import sys
+import textwrap
 from typing import TYPE_CHECKING
 
 from pyjiit import __version__
@@ -18,6 +21,8 @@ from pyjiit.wrapper import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from _typeshed import SupportsWrite
 
 __all__ = ["DEFAULT_TIMEOUT_SECONDS", "build_parser"]
 
@@ -39,6 +44,64 @@ environment:
   {commands.GOOGLE_CREDENTIAL_VARIABLE:<26}the credential for `login --google`
   {CACHE_DIR_VARIABLE:<26}where the session is kept (default: your cache directory)
   NO_COLOR                  any value turns colours off"""
+
+
+#: A line of a list in the description or epilog: spaces, a name, two spaces or more, then its text.
+_LIST_ITEM = re.compile(r"(\s+\S+\s{2,})(\S.*)")
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps the description and the epilog to the terminal, keeping their paragraphs and lists.
+
+    A line that starts with spaces is an item of a list (an exit code, a
+    variable): it keeps a line of its own, and what wraps of its text lines up
+    under that text (or, in a narrow terminal, goes on indented lines below
+    the item's name).  Other lines run together into paragraphs.
+    """
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        fill = functools.partial(textwrap.fill, width=width, break_long_words=False, break_on_hyphens=False)
+        lines: list[str] = []
+        paragraph: list[str] = []
+
+        def end_paragraph() -> None:
+            if paragraph:
+                lines.append(fill(" ".join(paragraph), initial_indent=indent, subsequent_indent=indent))
+                paragraph.clear()
+
+        for line in text.splitlines():
+            if line.strip() and not line[0].isspace():
+                paragraph.append(line.strip())
+                continue
+            end_paragraph()
+            item = _LIST_ITEM.fullmatch(line)
+            if item is None:  # a blank line, or an indented one with no name to line up under
+                lines.append(fill(line.strip(), initial_indent=indent, subsequent_indent=indent))
+                continue
+            name, words = item.groups()
+            if len(name) <= width // 2:
+                lines.append(
+                    fill(words, initial_indent=indent + name, subsequent_indent=indent + " " * len(name))
+                )
+            else:
+                lines.append(indent + name.rstrip())
+                under = indent + " " * (len(name) - len(name.lstrip()) + 4)
+                lines.append(fill(words, initial_indent=under, subsequent_indent=under))
+        end_paragraph()
+        return "\n".join(lines)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that lets a failed write of its help reach the command.
+
+    argparse ignores it, so ``pyjiit --help | head -n 0`` would end with 0:
+    :func:`pyjiit.cli.app.run` ends it with 141, as any other command.
+    """
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        target = file or sys.stderr
+        if message and target is not None:
+            target.write(message)
 
 
 def _number(text: str) -> float:
@@ -137,15 +200,15 @@ def _add_global_options(add_argument: Callable[..., argparse.Action], *, with_de
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``pyjiit`` command; each command sets ``handler`` to its function."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="pyjiit",
         description=_DESCRIPTION,
         epilog=f"{EXIT_CODES_HELP}\n\n{_ENVIRONMENT}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"pyjiit {__version__}")
     _add_global_options(parser.add_argument, with_defaults=True)
-    after_command = argparse.ArgumentParser(add_help=False)
+    after_command = _Parser(add_help=False)
     global_options = after_command.add_argument_group("global options (also accepted before the command)")
     _add_global_options(global_options.add_argument, with_defaults=False)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)

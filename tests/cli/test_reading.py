@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 import pytest
 
 from pyjiit import __version__
+from pyjiit.cli.exits import ExitCode
 from pyjiit.testing.data import meetings, semester_results
 
 if TYPE_CHECKING:
@@ -211,3 +213,16 @@ def test_version_and_help(here: Cli) -> None:
     assert "3    not logged in" in usage.stdout
     assert here("no-such-command").code == 2
     assert here().code == 2
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+def test_help_fits_the_terminal(here: Cli, columns: int) -> None:
+    result = here("--help", env={"COLUMNS": str(columns)})
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns, result.stdout
+    # The lists keep a line per item: every exit code starts one, and every variable.
+    codes = re.findall(r"^  (\d+) +\S", result.stdout, flags=re.MULTILINE)
+    assert [int(code) for code in codes] == [int(code) for code in ExitCode]
+    for variable in ("PYJIIT_PASSWORD", "PYJIIT_GOOGLE_CREDENTIAL", "PYJIIT_CACHE_DIR", "NO_COLOR"):
+        assert any(line.split() and line.split()[0] == variable for line in lines), variable

@@ -43,6 +43,11 @@ ONLY_POSIX = pytest.mark.skipif(sys.platform == "win32", reason="closes a descri
 #: A command whose report is JSON, and one whose report is a rich table.
 REPORTS = pytest.mark.parametrize("args", [("--json", "fees"), ("attendance",)], ids=["json", "table"])
 
+#: The reports, and the help that argparse writes.
+WRITERS = pytest.mark.parametrize(
+    "args", [("--json", "fees"), ("attendance",), ("--help",)], ids=["json", "table", "help"]
+)
+
 #: Runs ``python ARGS`` with its standard output closed, as a shell runs ``pyjiit ... >&-``.
 WITHOUT_STDOUT = "import os, sys; os.close(1); os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
 
@@ -55,7 +60,7 @@ NEEDS_FULL = pytest.mark.skipif(not FULL.exists(), reason=f"needs {FULL}")
 NO_SPACE = f"pyjiit: error: cannot write to standard output: {os.strerror(errno.ENOSPC)}\n"
 
 
-@REPORTS
+@WRITERS
 def test_closed_pipe_ends_quietly(here: Cli, args: tuple[str, ...]) -> None:
     # `pyjiit ... | head -n 0`, as a subprocess (``here`` only lends its saved session):
     # the reader is gone before the command writes.
