@@ -15,6 +15,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.rule import Rule
 from rich.table import Table
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Iterator
     from decimal import Decimal
+
+    from rich.console import RenderableType
 
     from pyjiit.cli.reports import Report
 
@@ -154,11 +157,95 @@ def _span(start: dt.datetime | None, end: dt.datetime | None) -> str:
     return MISSING if start is None else f"{_clock(start)}-{_clock(end)}"
 
 
-def _table(title: str | None, *columns: str, right: tuple[str, ...] = ()) -> Table:
+def _table(
+    title: str | None, *columns: str, right: tuple[str, ...] = (), wrap: tuple[str, ...] = ()
+) -> Table:
+    """A table with the ``columns`` named, aligned right if in ``right``; show it with :func:`_print_table`.
+
+    The columns in ``wrap`` hold text (names, remarks), which wraps in a
+    narrow terminal; the others hold values (numbers, amounts, dates, times,
+    codes), which never wrap nor are cut: their headers wrap instead.
+    """
     table = Table(title=title, title_justify="left", title_style="bold")
     for column in columns:
-        table.add_column(column, justify="right" if column in right else "left")
+        table.add_column(
+            # A header wraps (and folds a word too long for its column) even above values that do not.
+            Text(column, no_wrap=False, overflow="fold"),
+            justify="right" if column in right else "left",
+            no_wrap=column not in wrap,
+            overflow="fold",
+        )
     return table
+
+
+def _print_table(console: Console, table: Table) -> None:
+    """Print ``table`` narrowed to the console's width, if it is wider, without cutting a value.
+
+    Rich narrows every column alike once its text columns can narrow no more,
+    cutting values short with "…".  Here the values keep their width, and the
+    text and the headers give way: they wrap, with words whole while there is
+    room, then folded, down to :data:`_NARROWEST` characters.  A table wider
+    than the console even so is printed at its own width: the terminal wraps
+    its lines, but every value is there, whole.
+    """
+    columns = table.columns
+    room = console.width - _frame_width(table)
+    values = [max((_width(cell) for cell in column.cells), default=0) for column in columns]
+    natural = [max(value, _width(column.header)) for value, column in zip(values, columns, strict=True)]
+    if sum(natural) <= room:
+        console.print(table)
+        return
+    texts = [not column.no_wrap for column in columns]
+    # A column's longest word: of its text, or of its header and its values (which do not wrap).
+    words = [
+        max([_words(column.header), *(_words(cell) if text else _width(cell) for cell in column.cells)])
+        for column, text in zip(columns, texts, strict=True)
+    ]
+    # The least: every value whole, text and headers folded.
+    widths = [
+        max(min(word, _NARROWEST), 0 if text else value)
+        for word, text, value in zip(words, texts, values, strict=True)
+    ]
+    if sum(widths) > room:
+        # Two characters more: no padding outside the first and last columns.
+        table.pad_edge = False
+        room = console.width - _frame_width(table)
+    # Then, while there is room: text with whole words, headers too, text on one line, headers too.
+    for goal, text_first in ((words, True), (words, False), (natural, True), (natural, False)):
+        for index, text in enumerate(texts):
+            if text is text_first:
+                widths[index] += max(0, min(goal[index] - widths[index], room - sum(widths)))
+    for column, width in zip(columns, widths, strict=True):
+        # Both bounds: rich measures the column at exactly this width.
+        column.min_width = column.max_width = width
+    # At a width of its own, rich does not narrow it further when it is wider than the console.
+    table.width = sum(widths) + _frame_width(table)
+    console.print(table)
+
+
+#: The narrowest a column of text, or a header, gets in a narrow terminal (or its longest word, if shorter).
+_NARROWEST = 4
+
+
+def _frame_width(table: Table) -> int:
+    """The width of ``table``'s frame: a border after each column and before the first, and its padding."""
+    columns = len(table.columns)
+    return columns + 1 + 2 * columns - (0 if table.pad_edge else 2)
+
+
+def _plain(cell: RenderableType) -> str:
+    """The text of a cell (a table holds only text)."""
+    return cell.plain if isinstance(cell, Text) else str(cell)
+
+
+def _width(cell: RenderableType) -> int:
+    """The width of a cell's longest line."""
+    return max((cell_len(line) for line in _plain(cell).splitlines()), default=0)
+
+
+def _words(cell: RenderableType) -> int:
+    """The width of a cell's longest word."""
+    return max((cell_len(word) for word in _plain(cell).split()), default=0)
 
 
 # -- one renderer per report -------------------------------------------------------------------
@@ -216,6 +303,7 @@ def _attendance(report: AttendanceReport, console: Console) -> None:
         f"Need for {goal}",
         "Can miss",
         right=("Attended", "%", f"Need for {goal}", "Can miss"),
+        wrap=("Subject",),
     )
     for row in report.subjects:
         table.add_row(
@@ -226,7 +314,7 @@ def _attendance(report: AttendanceReport, console: Console) -> None:
             str(row.classes_needed),
             str(row.classes_can_miss),
         )
-    console.print(table)
+    _print_table(console, table)
 
 
 @render.register
@@ -245,7 +333,7 @@ def _daily(report: DailyReport, console: Console) -> None:
             f": {advice}",
         )
     )
-    table = _table(None, "Date", "Time", "Class", "Mark")
+    table = _table(None, "Date", "Time", "Class", "Mark", wrap=("Class", "Mark"))
     for entry in report.classes:
         table.add_row(
             entry.date.isoformat(),
@@ -253,7 +341,7 @@ def _daily(report: DailyReport, console: Console) -> None:
             entry.component.name.title() if entry.component else "",
             Text(entry.mark, style="green" if entry.present else "red"),
         )
-    console.print(table)
+    _print_table(console, table)
 
 
 @render.register
@@ -268,7 +356,7 @@ def _exams(report: ExamsReport, console: Console) -> None:
     if not report.exams:
         console.print(f"{title}: no schedule published yet.")
     else:
-        table = _table(title, "Date", "Time", "Code", "Subject", "Room", "Seat")
+        table = _table(title, "Date", "Time", "Code", "Subject", "Room", "Seat", wrap=("Subject",))
         for exam in report.exams:
             table.add_row(
                 exam.date.isoformat(),
@@ -278,7 +366,7 @@ def _exams(report: ExamsReport, console: Console) -> None:
                 _text(exam.room),
                 _text(exam.seat),
             )
-        console.print(table)
+        _print_table(console, table)
     others = [event.code for event in report.events if event != report.event]
     if others:
         console.print(f"Other events: {', '.join(others)} (choose one with --event CODE).", style="dim")
@@ -297,7 +385,7 @@ def _grades(report: GradesReport, console: Console) -> None:
                 f"{result.cgpa:.2f}",
                 _number(result.earned_credits),
             )
-        console.print(table)
+        _print_table(console, table)
     if report.grade_card_semester is not None:
         card = _table(
             f"Grade card, {report.grade_card_semester}",
@@ -306,10 +394,11 @@ def _grades(report: GradesReport, console: Console) -> None:
             "Credits",
             "Grade",
             right=("Credits",),
+            wrap=("Subject",),
         )
         for grade in report.grade_card:
             card.add_row(grade.code, grade.name, _number(grade.credits), Text(grade.grade, style="bold"))
-        console.print(card)
+        _print_table(console, card)
 
 
 @render.register
@@ -324,12 +413,19 @@ def _fees(report: FeesReport, console: Console) -> None:
                 _money(fee.received),
                 Text(_money(fee.due), style="red" if fee.due else ""),
             )
-        console.print(table)
+        _print_table(console, table)
     if report.charges:
-        charges = _table("Pending fines and charges", "For", "Amount", "Remarks", right=("Amount",))
+        charges = _table(
+            "Pending fines and charges",
+            "For",
+            "Amount",
+            "Remarks",
+            right=("Amount",),
+            wrap=("For", "Remarks"),
+        )
         for charge in report.charges:
             charges.add_row(charge.service, _money(charge.amount), _text(charge.remarks))
-        console.print(charges)
+        _print_table(console, charges)
     else:
         console.print("No pending fines or charges.")
     if report.total_due:

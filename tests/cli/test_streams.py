@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import io
 import os
+import re
 import select
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from unittest import mock
 
 import pytest
 
 from pyjiit.cli import main
 from pyjiit.cli.exits import ExitCode
+from pyjiit.utils import IST
 
 if TYPE_CHECKING:
     from pyjiit.testing import FakePortal
@@ -155,6 +159,69 @@ def test_piped_tables_do_not_wrap(cli: Cli, command: str, rows: str) -> None:
         assert any(name in line for line in lines), (name, result.stdout)
     # Tables are as wide as their rows, not as the width they may take.
     assert max(len(line) for line in lines) < 150
+
+
+#: A terminal 40 columns wide, as a phone's is: FORCE_COLOR makes rich take standard output for
+#: a terminal (NO_COLOR, set for every run, keeps colours out; bold and the spinner stay).
+NARROW = {"FORCE_COLOR": "1", "COLUMNS": "40"}
+
+#: The escape sequences of styles and of the spinner.
+ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def money(amount: float) -> str:
+    return f"{Decimal(str(amount)):,.2f}"
+
+
+def clock(when: str) -> str:
+    return dt.datetime.fromisoformat(when).astimezone(IST).strftime("%H:%M")
+
+
+def shown_values(args: tuple[str, ...], data: Any) -> list[str]:
+    """The numbers, amounts, dates, times and codes the table of ``pyjiit ARGS`` shows, from its JSON."""
+    if args == ("fees",):
+        return [
+            value
+            for row in data["fees"]
+            for value in (
+                str(row["semester"]),
+                row["academic_year"],
+                *map(money, (row["fee"], row["received"], row["due"])),
+            )
+        ]
+    if args == ("attendance",):
+        return [
+            value
+            for row in data["subjects"]
+            for value in (row["code"], f"{row['attended']}/{row['total']}", f"{row['percentage']:.1f}%")
+        ]
+    if args[-1] == "--daily":
+        return [f"{row['date']} │ {clock(row['start'])}-{clock(row['end'])}" for row in data["classes"]]
+    if args == ("exams",):
+        return [
+            f"{row['date']} │ {clock(row['start'])}-{clock(row['end'])} │ {row['code']}"
+            for row in data["exams"]
+        ]
+    assert args == ("grades",)
+    results = [value for row in data["results"] for value in (f"{row['sgpa']:.2f}", f"{row['cgpa']:.2f}")]
+    return results + [row["code"] for row in data["grade_card"]]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("fees",), ("attendance",), ("attendance", "SUBJECT", "--daily"), ("exams",), ("grades",)],
+    ids=["fees", "attendance", "daily", "exams", "grades"],
+)
+def test_a_narrow_terminal_cuts_no_value(cli: Cli, portal: FakePortal, args: tuple[str, ...]) -> None:
+    subject = portal.student.current.subjects[0].clean_code
+    args = tuple(subject if arg == "SUBJECT" else arg for arg in args)
+    data = cli("--json", *args).json()
+    result = cli(*args, env=NARROW)
+    assert result.code == 0, result.stderr
+    shown = ESCAPES.sub("", result.stdout)
+    assert "…" not in shown, shown
+    for value in shown_values(args, data):
+        assert value in shown, (value, shown)
 
 
 def run_in_a_terminal(cli: Cli, args: tuple[str, ...], *, prompt: bytes, keys: bytes) -> tuple[str, int]:
