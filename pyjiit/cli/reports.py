@@ -15,6 +15,8 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from pyjiit.utils import IST
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -257,7 +259,7 @@ class ExamEventRow:
     @classmethod
     def build(cls, event: ExamEvent) -> ExamEventRow:
         """Make the line of one event."""
-        starts = dt.datetime.fromtimestamp(event.event_from / 1000, dt.timezone.utc)
+        starts = dt.datetime.fromtimestamp(event.event_from / 1000, IST)
         return cls(event.exam_event_code, event.exam_event_desc, starts)
 
 
@@ -462,7 +464,8 @@ def _amount(value: Decimal) -> int | float:
 #: How each kind of value in a report is written as JSON, first match wins.
 _LEAVES: tuple[tuple[type | tuple[type, ...], Callable[[Any], Any]], ...] = (
     (enum.Enum, lambda value: value.value),
-    (dt.date, lambda value: value.isoformat()),  # datetimes too
+    (dt.datetime, lambda value: (value.astimezone(IST) if value.tzinfo else value).isoformat()),
+    (dt.date, lambda value: value.isoformat()),
     (Decimal, _amount),
     (PurePath, str),
     ((str, int, float, bool, type(None)), lambda value: value),
@@ -472,8 +475,9 @@ _LEAVES: tuple[tuple[type | tuple[type, ...], Callable[[Any], Any]], ...] = (
 def to_json(value: object) -> Any:  # noqa: ANN401 (any JSON value)
     """Return ``value`` (a report, or anything in one) as data :func:`json.dumps` accepts.
 
-    Dates and times become ISO 8601 strings, amounts of money (``Decimal``)
-    numbers, paths strings, enumerations their values.
+    Dates and times become ISO 8601 strings (times in IST, as the portal and
+    its students count them), amounts of money (``Decimal``) numbers, paths
+    strings, enumerations their values.
 
     Raises:
         TypeError: ``value`` holds something no report holds.

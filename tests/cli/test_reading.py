@@ -144,6 +144,21 @@ def test_exams_show_the_latest_event(cli: Cli, portal: FakePortal) -> None:
     assert f"{latest.description} ({latest.exameventcode}), {semester.registrationcode}" in text.stdout
 
 
+def test_json_times_are_in_ist(cli: Cli, portal: FakePortal) -> None:
+    assert cli("--json", "whoami").json()["expires"].endswith("+05:30")
+    data = cli("--json", "exams").json()
+    events = sorted(portal.student.current.exam_events, key=lambda event: event.start)
+    assert [event["starts"] for event in data["events"]] == [
+        f"{event.start.isoformat()}T00:00:00+05:30" for event in events
+    ]
+    assert data["event"] == data["events"][-1]
+    assert data["exams"]
+    for exam in data["exams"]:
+        assert exam["start"].startswith(exam["date"])
+        assert exam["start"].endswith("+05:30")
+        assert exam["end"].endswith("+05:30")
+
+
 def test_exams_of_a_chosen_event(here: Cli, portal: FakePortal) -> None:
     first = portal.student.current.exam_events[0]
     data = here("--json", "exams", "--event", first.exameventcode.lower()).json()
