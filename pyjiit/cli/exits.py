@@ -109,9 +109,22 @@ _MESSAGES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], st
 #: How the library starts the message of a failed request: the endpoint's path and a colon.
 _PATH_PREFIX = re.compile(r"(/\S+): ")
 
+#: Advice in the library's messages that is for Python code (``Webportal``'s parameters), and
+#: what the command line says instead: its own option, or nothing where it has none.
+_LIBRARY_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"pass Webportal's verify= (a CA bundle)"), r"give --ca-file \1"),
+    (re.compile(r" \(one per \d+ bytes of max_answer_bytes\)"), ""),
+    (re.compile(r"; raise Webportal's [^.;]*"), ""),
+)
+
 
 def describe(error: BaseException, *, portal: PortalAddress | None = None, debug: bool = False) -> str:
     """Return one line that says what went wrong and, where there is one, what to do about it.
+
+    What to do is said the command line's way: where the library's message
+    advises Python code to pass ``Webportal`` a parameter, the line names the
+    command's option instead (``--ca-file``), or drops the advice where the
+    command has none.
 
     Args:
         error: The failure.
@@ -124,6 +137,8 @@ def describe(error: BaseException, *, portal: PortalAddress | None = None, debug
     endpoint = _endpoint_of(text)
     if endpoint is not None and not debug:
         text = _PATH_PREFIX.sub("", text, count=1)
+    for advice, instead in _LIBRARY_ADVICE:
+        text = advice.sub(instead, text)
     where = f" at {_host(portal, endpoint)}" if portal is not None else ""
     for kinds, message in _MESSAGES:
         if isinstance(error, kinds):

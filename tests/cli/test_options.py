@@ -85,6 +85,29 @@ def test_a_network_sign_in_page_is_not_the_portal(here: Cli, portal: FakePortal)
     assert "try again later" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        (
+            Fault.endless(),
+            "the answer is larger than the limit of 4,194,304 bytes (counted after decompression)",
+        ),
+        (Fault.not_an_object([0] * 200_000), "the answer holds more than 131,072 values"),
+    ],
+    ids=["bytes", "values"],
+)
+def test_an_answer_too_large_gives_no_advice_for_python_code(
+    here: Cli, portal: FakePortal, fault: Fault, reason: str
+) -> None:
+    # The library says to raise Webportal's max_answer_bytes: the command line has no such option.
+    portal.inject(endpoints.FEE_SUMMARY.path, fault)
+    result = here("fees")
+    assert (result.code, result.stderr) == (
+        ExitCode.ERROR,
+        f"pyjiit: error: the portal at {host_of(portal.url)} sent an answer pyjiit cannot read: {reason}\n",
+    )
+
+
 def test_errors_name_the_host_and_keep_paths_for_debug(fresh_here: Cli, portal: FakePortal) -> None:
     # A login is never retried: one unavailable answer is the command's error, with no backoff to wait.
     path = endpoints.PRETOKEN_CHECK.path

@@ -219,6 +219,12 @@ def test_tls_portal_with_its_ca_file(tmp_path: Path) -> None:
         )
         assert untrusted.code == ExitCode.NOT_THE_PORTAL  # not "unavailable, try again later"
         assert "certificate is not trusted" in untrusted.stderr
+        # The command line's way to trust it, not the library's.
+        assert (
+            "If the portal's certificate changed, give --ca-file a CA bundle that trusts it."
+            in untrusted.stderr
+        )
+        assert "Webportal" not in untrusted.stderr
 
 
 @pytest.mark.parametrize("package", ["rich", "platformdirs"])
