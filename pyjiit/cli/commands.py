@@ -538,17 +538,42 @@ def fees(context: Context) -> FeesReport:
 def marks(context: Context) -> MarksReport:
     """``pyjiit marks``: download a semester's marks as a PDF.
 
+    ``--output`` names the file, or a folder (one that exists, or any path
+    ending with a slash) to save it in under the default name.
+
     Raises:
+        UsageError: ``--output -``: the PDF is not written to standard output.
         CommandError: The portal has no marks yet.
+        FileNotSaved: The file cannot be written.
     """
     args = context.args
+    if args.output == "-":
+        raise UsageError(
+            "--output -: the PDF is not written to standard output: name a file (./- for one named -)"
+        )
     with context.open() as portal, context.output.busy("Downloading marks"):
         chosen = _choose(portal.exams.marks_semesters(), args.semester, "marks")
         if chosen is None:
             raise CommandError("the portal has no marks for you yet")
-        target = Path(args.output or f"marks-{chosen.registration_code}.pdf")
+        target = _marks_file(args.output, chosen.registration_code)
         portal.exams.save_marks_pdf(chosen, target)
     return MarksReport(semester=chosen.registration_code, path=target, size=target.stat().st_size)
+
+
+def _marks_file(output: str | None, semester: str) -> Path:
+    """Where ``marks --output OUTPUT`` saves the marks of ``semester``.
+
+    ``None``, a folder that exists, or a path ending with a slash (a folder,
+    whether it exists or not) means the default name, ``marks-SEMESTER.pdf``,
+    in that folder.
+    """
+    name = f"marks-{semester}.pdf"
+    if output is None:
+        return Path(name)
+    separators = tuple(separator for separator in (os.sep, os.altsep) if separator)
+    if output.endswith(separators) or Path(output).is_dir():
+        return Path(output) / name
+    return Path(output)
 
 
 # -- the demo ----------------------------------------------------------------------------------------

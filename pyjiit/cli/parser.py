@@ -267,7 +267,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     marks = command("marks", "download a semester's marks as a PDF", commands.marks)
     semester_option(marks, "with marks")
-    marks.add_argument("--output", "-o", metavar="FILE", help="where to save it (default: marks-CODE.pdf)")
+    marks.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="where to save it: a file, or a folder to save marks-CODE.pdf in (default: marks-CODE.pdf)",
+    )
 
     demo = command("demo", "try it all on a built-in fake portal, no account needed", commands.demo)
     demo.add_argument(

@@ -108,6 +108,50 @@ def test_default_marks_file_name(
     assert (tmp_path / data["path"]).read_bytes().startswith(b"%PDF-")
 
 
+@pytest.mark.parametrize("folder", ["sub", "sub/"], ids=["folder", "slash"])
+def test_marks_into_a_folder(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    # A folder that exists, named with or without a slash: the file goes in it, under its default name.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    data = cli("--json", "marks", "--output", folder).json()
+    saved = tmp_path / "sub" / f"marks-{data['semester']}.pdf"
+    assert Path(data["path"]) == Path("sub", saved.name)
+    assert saved.read_bytes().startswith(b"%PDF-")
+    assert [path.name for path in tmp_path.iterdir()] == ["sub"]
+
+
+def test_marks_into_a_missing_folder(here: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A slash says it is a folder: one that is missing is an error, not a file named after it.
+    monkeypatch.chdir(tmp_path)
+    result = here("marks", "--output", "missing/")
+    assert result.code == ExitCode.ERROR
+    assert result.stderr.startswith("pyjiit: error: cannot save the marks PDF to missing/marks-")
+    assert result.stderr.endswith(f".pdf: {os.strerror(errno.ENOENT)}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_marks_to_standard_output_is_refused(
+    here: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = here("marks", "-o", "-")
+    assert (result.code, result.stdout) == (ExitCode.USAGE, "")
+    assert result.stderr == (
+        "pyjiit: error: --output -: the PDF is not written to standard output: "
+        "name a file (./- for one named -)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_marks_to_a_full_disk_names_the_file(here: Cli) -> None:
+    result = here("marks", "-o", "/dev/full")
+    assert (result.code, result.stdout) == (ExitCode.ERROR, "")
+    assert result.stderr == (
+        f"pyjiit: error: cannot save the marks PDF to /dev/full: {os.strerror(errno.ENOSPC)}\n"
+    )
+
+
 def test_spinner_goes_to_stderr(here: Cli) -> None:
     # FORCE_COLOR makes standard error count as a terminal, so the spinner runs.
     result = here("--json", "fees", env={"FORCE_COLOR": "1"})
