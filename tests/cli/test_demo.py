@@ -43,7 +43,7 @@ def test_demo_json(fresh_cli: Cli) -> None:
     assert len(data["fees"]["fees"]) == len(DEMO.semesters)
 
 
-@pytest.mark.parametrize("latency", ["-1", "soon", "inf"])
+@pytest.mark.parametrize("latency", ["-1", "soon", "inf", "86401", "1e308"])
 def test_demo_latency_must_be_seconds(fresh_here: Cli, latency: str) -> None:
     result = fresh_here("demo", "--latency", latency)
     assert result.code == 2

@@ -40,7 +40,7 @@ def test_login_with_the_portal_after_the_command(fresh_cli: Cli, portal: FakePor
     assert result.json()["portal"] == portal.url
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "soon", "nan", "inf"])
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "nan", "inf", "86401", "1e10"])
 def test_bad_timeout(fresh_here: Cli, value: str) -> None:
     result = fresh_here("fees", "--timeout", value)
     assert result.code == ExitCode.USAGE
