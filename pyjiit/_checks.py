@@ -130,27 +130,25 @@ def http_url(name: str, url: object) -> str:
     return url
 
 
-def check_ca_bundle(path: str) -> None:
-    """Refuse ``path`` as ``verify=`` unless it is a folder, or a file of CA certificates OpenSSL reads.
+def check_ca_bundle(name: str, path: str) -> None:
+    """Refuse ``path`` as a CA bundle unless it is a folder, or a file of CA certificates OpenSSL reads.
 
     Else the first request would fail as if the portal were unreachable, and
     trying again would never help.
 
     Raises:
-        ValueError: It does not exist, or is a file without a certificate.
+        Refused: It does not exist, or is a file without a certificate.
     """
     # "" too: Path("") is the current directory, and requests reads "" as False.
     if not (path and Path(path).exists()):
-        raise ValueError(f"verify names no CA bundle: {path!r} does not exist")
+        raise Refused(name, "must name a CA bundle that exists", path)
     if Path(path).is_dir():  # requests takes a folder of hashed certificates (capath) as it is
         return
     try:
         ssl.create_default_context(cafile=path)
     except (ssl.SSLError, OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "reason", None) or error
-        raise ValueError(
-            f"verify names no CA bundle: {path!r} holds no certificate OpenSSL reads ({reason})"
-        ) from None
+        raise Refused(name, f"must be a file of CA certificates OpenSSL reads ({reason})", path) from None
 
 
 def sendable_text(name: str, value: _T) -> _T:

@@ -176,7 +176,7 @@ class Webportal:
             # requests reads any false value (0, None) as "do not verify": only a bool may say so.
             raise Refused("verify", "must be True, False or the path of a CA bundle", verify)
         if isinstance(verify, str):
-            check_ca_bundle(verify)
+            check_ca_bundle("verify", verify)
         instance("session", session, WebportalSession, "a WebportalSession (from a login or load_session)")
         instance("http", http, requests.Session, "a requests.Session")
         self.session: WebportalSession | None = session

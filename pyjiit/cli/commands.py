@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pyjiit._checks import Refused, sendable_text
+from pyjiit._checks import Refused, check_ca_bundle, sendable_text
 from pyjiit._fanout import DEFAULT_IN_FLIGHT, side_by_side
 from pyjiit.attendance_math import DEFAULT_GOAL
 from pyjiit.cli.exits import CommandError, UsageError
@@ -107,6 +107,10 @@ class Context:
             return None
         if not Path(ca_file).is_file():
             raise UsageError(f"--ca-file {ca_file!r} is not a file")
+        try:
+            check_ca_bundle("--ca-file", ca_file)
+        except Refused as refused:
+            raise UsageError(str(refused)) from None
         return str(Path(ca_file).resolve())
 
     def address(self) -> PortalAddress:

@@ -172,7 +172,7 @@ class SessionStore:
             ) from None
         if ca_file is None and saved.ca_file is not None:
             try:
-                check_ca_bundle(saved.ca_file)
+                check_ca_bundle("ca_file", saved.ca_file)
             except ValueError:
                 raise NotLoggedIn(
                     f"the CA file saved with the session, {saved.ca_file}, is gone or holds no "

@@ -238,6 +238,19 @@ def test_missing_ca_file_is_a_usage_error(here: Cli, portal: FakePortal) -> None
     assert "--ca-file 'missing-ca.pem' is not a file" in result.stderr
 
 
+def test_ca_file_without_a_certificate_is_a_usage_error(
+    here: Cli, portal: FakePortal, tmp_path: Path
+) -> None:
+    # Not "unexpected ValueError", nor "unavailable, try again later", which would never help.
+    junk = tmp_path / "junk.pem"
+    junk.write_text("not a certificate\n")
+    portal.requests.clear()
+    result = here("--portal-url", portal.url, "--ca-file", str(junk), "login", portal.username, password="x")
+    assert result.code == ExitCode.USAGE
+    assert "--ca-file must be a file of CA certificates OpenSSL reads (" in result.stderr
+    assert portal.requests == []
+
+
 def test_attendance_shows_progress_per_subject(here: Cli, portal: FakePortal) -> None:
     subjects = portal.student.current.subjects
     # Slow answers keep each message up for several of the spinner's frames.

@@ -386,7 +386,7 @@ def test_backoff_must_be_finite_seconds(backoff: object) -> None:
 
 
 def test_other_settings_are_validated() -> None:
-    with pytest.raises(ValueError, match="no CA bundle"):
+    with pytest.raises(ValueError, match="must name a CA bundle that exists"):
         Webportal(verify="missing-ca.pem")
 
 
@@ -399,7 +399,7 @@ def test_verify_is_a_bool_or_a_path(verify: object) -> None:
 
 def test_an_empty_verify_path_is_no_ca_bundle() -> None:
     # Path("") is the current directory, which exists; requests would read "" as False.
-    with pytest.raises(ValueError, match="verify names no CA bundle: '' does not exist"):
+    with pytest.raises(ValueError, match=r"^verify must name a CA bundle that exists, got ''$"):
         Webportal(verify="")
 
 
@@ -409,13 +409,13 @@ def test_a_ca_bundle_without_a_certificate_is_refused(tmp_path: Path, content: b
     bundle = tmp_path / "ca.pem"
     bundle.write_bytes(content)
     with pytest.raises(
-        ValueError, match=r"verify names no CA bundle: '.*ca\.pem' holds no certificate OpenSSL reads"
+        ValueError, match=r"^verify must be a file of CA certificates OpenSSL reads \(.+\), got '.*ca\.pem'$"
     ):
         Webportal(verify=str(bundle))
 
 
 def test_verify_takes_a_path_object(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="no CA bundle"):
+    with pytest.raises(ValueError, match="must name a CA bundle that exists"):
         Webportal(verify=tmp_path / "missing-ca.pem")
     with Webportal(verify=tmp_path) as client:  # a folder of certificates, as requests takes
         assert client.session is None
