@@ -109,11 +109,11 @@ def test_default_marks_file_name(
 
 
 @pytest.mark.parametrize("folder", ["sub", "sub/"], ids=["folder", "slash"])
-def test_marks_into_a_folder(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+def test_marks_into_a_folder(here: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
     # A folder that exists, named with or without a slash: the file goes in it, under its default name.
     monkeypatch.chdir(tmp_path)
     (tmp_path / "sub").mkdir()
-    data = cli("--json", "marks", "--output", folder).json()
+    data = here("--json", "marks", "--output", folder).json()
     saved = tmp_path / "sub" / f"marks-{data['semester']}.pdf"
     assert Path(data["path"]) == Path("sub", saved.name)
     assert saved.read_bytes().startswith(b"%PDF-")

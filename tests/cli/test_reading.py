@@ -144,9 +144,9 @@ def test_exams_show_the_latest_event(cli: Cli, portal: FakePortal) -> None:
     assert f"{latest.description} ({latest.exameventcode}), {semester.registrationcode}" in text.stdout
 
 
-def test_json_times_are_in_ist(cli: Cli, portal: FakePortal) -> None:
-    assert cli("--json", "whoami").json()["expires"].endswith("+05:30")
-    data = cli("--json", "exams").json()
+def test_json_times_are_in_ist(here: Cli, portal: FakePortal) -> None:
+    assert here("--json", "whoami").json()["expires"].endswith("+05:30")
+    data = here("--json", "exams").json()
     events = sorted(portal.student.current.exam_events, key=lambda event: event.start)
     assert [event["starts"] for event in data["events"]] == [
         f"{event.start.isoformat()}T00:00:00+05:30" for event in events

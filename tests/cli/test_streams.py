@@ -212,11 +212,12 @@ def shown_values(args: tuple[str, ...], data: Any) -> list[str]:
     [("fees",), ("attendance",), ("attendance", "SUBJECT", "--daily"), ("exams",), ("grades",)],
     ids=["fees", "attendance", "daily", "exams", "grades"],
 )
-def test_a_narrow_terminal_cuts_no_value(cli: Cli, portal: FakePortal, args: tuple[str, ...]) -> None:
+def test_a_narrow_terminal_cuts_no_value(here: Cli, portal: FakePortal, args: tuple[str, ...]) -> None:
     subject = portal.student.current.subjects[0].clean_code
     args = tuple(subject if arg == "SUBJECT" else arg for arg in args)
-    data = cli("--json", *args).json()
-    result = cli(*args, env=NARROW)
+    # In-process: the width is rich's reading of COLUMNS, the same in a subprocess.
+    data = here("--json", *args).json()
+    result = here(*args, env=NARROW)
     assert result.code == 0, result.stderr
     shown = ESCAPES.sub("", result.stdout)
     assert "…" not in shown, shown

@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from pyjiit.models import Rating
+from pyjiit.testing import FakePortal
+from tests.portal_clients import make_client
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from pyjiit import Webportal
@@ -28,7 +31,6 @@ if TYPE_CHECKING:
         Semester,
         SubjectAttendance,
     )
-    from pyjiit.testing import FakePortal
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,28 @@ class Known:
     tmp_path: Path
 
 
-@pytest.fixture
-def known(logged_in: Webportal, portal: FakePortal, tmp_path: Path) -> Known:
+@pytest.fixture(scope="module")
+def portal() -> Iterator[FakePortal]:
+    """One portal for the module: its tests send nothing that changes it (most send nothing)."""
+    with FakePortal(tls=True) as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def logged_in(portal: FakePortal) -> Iterator[Webportal]:
+    """One logged-in client for the module."""
+    with make_client(portal) as client:
+        client.student_login(portal.username, portal.password)
+        yield client
+
+
+@pytest.fixture(autouse=True)
+def _requests_of_this_test_only(portal: FakePortal) -> None:
+    portal.requests.clear()
+
+
+@pytest.fixture(scope="module")
+def known(logged_in: Webportal, portal: FakePortal, tmp_path_factory: pytest.TempPathFactory) -> Known:
     meta = logged_in.attendance.meta()
     event = logged_in.feedback.events().latest
     assert event is not None
@@ -59,7 +81,7 @@ def known(logged_in: Webportal, portal: FakePortal, tmp_path: Path) -> Known:
         event=event,
         teacher=teacher,
         questions=logged_in.feedback.questions(event, teacher).questions,
-        tmp_path=tmp_path,
+        tmp_path=tmp_path_factory.mktemp("marks"),
     )
     portal.requests.clear()
     return found
