@@ -219,7 +219,8 @@ def test_a_narrow_terminal_cuts_no_value(here: Cli, portal: FakePortal, args: tu
     data = here("--json", *args).json()
     result = here(*args, env=NARROW)
     assert result.code == 0, result.stderr
-    shown = ESCAPES.sub("", result.stdout)
+    # Spaces are compared as one: rich 13.0, the lowest allowed, pads the first column unevenly.
+    shown = re.sub(" +", " ", ESCAPES.sub("", result.stdout))
     assert "…" not in shown, shown
     for value in shown_values(args, data):
         assert value in shown, (value, shown)
