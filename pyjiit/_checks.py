@@ -10,6 +10,7 @@ the text that was typed.
 from __future__ import annotations
 
 import argparse
+import enum
 import math
 import ssl
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=enum.Enum)
 
 
 class Refused(ValueError):
@@ -89,6 +91,19 @@ def instance(
     """
     if not isinstance(value, kind) and not (optional and value is None):
         raise TypeError(f"{name} must be {what}, got {type(value).__name__}")
+
+
+def member(name: str, value: object, kind: type[_E]) -> _E:
+    """Return ``value`` as a member of the enumeration ``kind``: a member already, or one's value.
+
+    Raises:
+        Refused: It is neither; the message lists the values.
+    """
+    try:
+        return kind(value)
+    except ValueError:
+        values = ", ".join(repr(choice.value) for choice in kind)
+        raise Refused(name, f"must be one of {values}", value) from None
 
 
 def count(name: str, value: object, *, minimum: int = 0) -> int:

@@ -8,6 +8,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
+from pyjiit._checks import member
 from pyjiit._fanout import DEFAULT_IN_FLIGHT, check_in_flight, fan_out
 from pyjiit.calls._base import SEMESTER, Calls, Request, check_model
 from pyjiit.models.attendance import AttendanceDetail, AttendanceMeta, DailyAttendance
@@ -122,7 +123,7 @@ class AttendanceCalls(Calls):
         if component is None:
             parts = subject.components
         else:
-            wanted = Component(component)
+            wanted = member("component", component, Component)
             part = subject.component(wanted)
             if part is None:  # the portal would answer an empty list, as if no class were held
                 raise ValueError(f"subject {subject.code} has no {wanted.name.lower()} component")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
+from pyjiit._checks import member
 from pyjiit.calls._base import Calls, Request, check_model
 from pyjiit.exceptions import NoDataFound
 from pyjiit.models.feedback import FeedbackEvents, FeedbackGrid, FeedbackQuestions, Rating
@@ -77,13 +78,18 @@ class FeedbackCalls(Calls):
         """Rate every question about one teacher with ``rating``, with optional comments, and save it (#35).
 
         Never retried: a repeat could save twice.
+
+        Raises:
+            TypeError: ``event``, ``subject`` or a question is not one; nothing is sent.
+            ValueError: ``rating`` is not a :class:`~pyjiit.models.Rating`; nothing is sent.
         """
         check_model("event", event, _EVENT, "event_id")
         check_model("subject", subject, _SUBJECT, "raw")
+        value = member("rating", rating, Rating).value
         answers = []
         for index, question in enumerate(questions):
             check_model(f"questions[{index}]", question, _QUESTION, "raw")
-            answers.append({**question.raw, "rating": Rating(rating).value})
+            answers.append({**question.raw, "rating": value})
         row = subject.raw
         payload = {
             **self._ids("instituteid", "studentid"),
@@ -110,7 +116,9 @@ class FeedbackCalls(Calls):
         Raises:
             NoDataFound: There is no feedback event.
             TypeError: ``event`` is not one; nothing is sent.
+            ValueError: ``rating`` is not a :class:`~pyjiit.models.Rating`; nothing is sent.
         """
+        rating = member("rating", rating, Rating)
         if event is None:
             event = self.events().latest
             if event is None:

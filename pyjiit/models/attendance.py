@@ -21,6 +21,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from pyjiit._checks import member
 from pyjiit._parse import (
     JSONObject,
     clock_time,
@@ -399,7 +400,8 @@ class SubjectAttendance(AttendanceCounts, Model, what="subject attendance"):
 
     def component(self, kind: Component | str) -> ComponentAttendance | None:
         """Return the component of that kind (``Component.LECTURE`` or ``"L"``), or ``None``."""
-        return next((part for part in self.components if part.component == Component(kind)), None)
+        wanted = member("kind", kind, Component)
+        return next((part for part in self.components if part.component == wanted), None)
 
     def with_classes(self, daily: DailyAttendance) -> SubjectAttendance:
         """Return a copy of this subject with ``daily``, all its classes in one list, attached."""
@@ -411,7 +413,7 @@ class SubjectAttendance(AttendanceCounts, Model, what="subject attendance"):
         Raises:
             ValueError: The subject has no such component.
         """
-        wanted = Component(kind)
+        wanted = member("kind", kind, Component)
         if self.component(wanted) is None:
             raise ValueError(f"subject {self.code} has no {wanted.name.lower()} component")
         components = tuple(

@@ -196,6 +196,24 @@ def test_daily_attendance_of_a_component_the_subject_lacks_is_refused_unsent(
     assert portal.requests == []
 
 
+def test_a_component_or_rating_that_is_not_one_is_refused_by_name_unsent(
+    logged_in: Webportal, portal: FakePortal
+) -> None:
+    detail = logged_in.attendance.detail(daily=False)
+    assert detail.semester is not None
+    subject = detail.subjects[0]
+    portal.requests.clear()
+    with pytest.raises(ValueError, match=r"^component must be one of 'L', 'T', 'P', got 'X'$"):
+        logged_in.attendance.daily(detail.semester, subject, "X")
+    with pytest.raises(ValueError, match=r"^kind must be one of 'L', 'T', 'P', got 'lecture'$"):
+        subject.component("lecture")
+    with pytest.raises(
+        ValueError, match=r"^rating must be one of 'UNSATISFIED', .*'EXCELLENT', got 'great'$"
+    ):
+        logged_in.feedback.fill("great")  # type: ignore[arg-type]
+    assert portal.requests == []
+
+
 def test_choice_semesters(logged_in: Webportal) -> None:
     semesters = logged_in.registration.choice_semesters()
     assert semesters.raw
