@@ -559,11 +559,20 @@ class Transport:
 
     # -- reading answers -----------------------------------------------------------------
 
+    @staticmethod
+    def _unauthorized(endpoint: Endpoint, how: str) -> SessionExpired | AccessDenied:
+        """The error of a 401: an expired token where one was sent; where none was (a login), a refusal."""
+        if endpoint.authenticated:
+            return SessionExpired(f"{endpoint.path}: the portal rejected the session token ({how})")
+        return AccessDenied(
+            f"{endpoint.path}: the portal refused access ({how}), though this call sends no session token"
+        )
+
     def _check_status(self, endpoint: Endpoint, answer: _Answer) -> None:
         """Raise for the HTTP statuses and bodies that say the call failed whatever the content."""
         status = answer.status
         if status == 401:  # noqa: PLR2004
-            raise SessionExpired(f"{endpoint.path}: the portal rejected the session token (HTTP 401)")
+            raise self._unauthorized(endpoint, "HTTP 401")
         if status == 403:  # noqa: PLR2004
             raise AccessDenied(f"{endpoint.path}: the portal refused access (HTTP 403): {answer.snippet}")
         if status == _NETWORK_SIGN_IN:
@@ -586,7 +595,7 @@ class Transport:
             )
         envelope_status = document.get("status")
         if envelope_status == 401 and type(envelope_status) is int:  # noqa: PLR2004 (Spring's error body)
-            raise SessionExpired(f"{endpoint.path}: the portal rejected the session token")
+            raise self._unauthorized(endpoint, "status 401 in the answer")
         if not isinstance(envelope_status, dict) or not isinstance(
             envelope_status.get("responseStatus"), str
         ):

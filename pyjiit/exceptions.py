@@ -15,7 +15,7 @@ derives from :class:`PyjiitError`, so one clause can catch all of it::
     ├── SessionError
     │   ├── SessionExpired
     │   └── NotLoggedIn
-    ├── AccessDenied             HTTP 403
+    ├── AccessDenied             HTTP 403, or 401 where no session is needed
     ├── PortalUnavailable        5xx, 513, timeouts, too slow, refused connections
     ├── NotThePortal             a Wi-Fi sign-in page, a redirect, an HTML page instead of the API
     │   └── UntrustedCertificate a TLS certificate that is not trusted or is for another host
@@ -146,7 +146,10 @@ class NotLoggedIn(SessionError):
 
 
 class AccessDenied(PyjiitError):
-    """The portal refused access (HTTP 403), usually because of a foreign ``Origin``."""
+    """The portal refused access (HTTP 403, or 401 to a call that sends no session token).
+
+    A 403 usually comes of a foreign ``Origin`` header.
+    """
 
 
 class PortalUnavailable(PyjiitError):

@@ -10,7 +10,7 @@ import requests
 
 import pyjiit
 from pyjiit import Webportal, endpoints
-from pyjiit.endpoints import FEE_SUMMARY
+from pyjiit.endpoints import FEE_SUMMARY, GENERATE_TOKEN
 from pyjiit.exceptions import (
     AccessDenied,
     AnswerTooLarge,
@@ -67,6 +67,24 @@ def test_fault_maps_to_exception(
     portal.inject(PATH, fault)
     with pytest.raises(error, match=message):
         call(logged_in)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault.status(401, '{"status":401,"error":"Unauthorized"}', "application/json"),
+        Fault.status(200, '{"status":401,"error":"Unauthorized"}', "application/json"),
+    ],
+    ids=["http", "body"],
+)
+def test_a_401_to_a_login_is_a_refusal_not_an_expired_session(
+    client: Webportal, portal: FakePortal, fault: Fault
+) -> None:
+    # The login sends no token, so "log in again" (SessionExpired) would be no help.
+    portal.inject(GENERATE_TOKEN.path, fault)
+    with pytest.raises(AccessDenied, match="though this call sends no session token") as caught:
+        client.student_login(portal.username, portal.password)
+    assert not isinstance(caught.value, SessionError)
 
 
 @pytest.mark.parametrize(
