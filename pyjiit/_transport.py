@@ -90,6 +90,9 @@ MIN_VALUES = 4096
 
 #: 511 Network Authentication Required: the status a captive portal is meant to answer with.
 _NETWORK_SIGN_IN = 511
+#: 501 Not Implemented: the server does not take the request's method.  The
+#: portal takes every call's, so this one is another server (a wrong URL).
+_NOT_IMPLEMENTED = 501
 _SNIPPET = 80
 #: How much of a body is looked at to quote it in a message or tell HTML from JSON.
 _PEEK = 4096
@@ -577,6 +580,10 @@ class Transport:
             raise AccessDenied(f"{endpoint.path}: the portal refused access (HTTP 403): {answer.snippet}")
         if status == _NETWORK_SIGN_IN:
             raise self._not_the_portal(endpoint, answer, "the network asks you to sign in")
+        if status == _NOT_IMPLEMENTED:
+            raise self._not_the_portal(
+                endpoint, answer, f"the server does not take {endpoint.method} requests"
+            )
         if status >= 500:  # noqa: PLR2004
             raise self._unavailable(endpoint, answer)
         if not answer.body and status == 200:  # noqa: PLR2004

@@ -59,6 +59,12 @@ def call(client: Webportal) -> object:
         (Fault.status(200, "[1, 2]", "application/json"), ProtocolError, "JSON object"),
         (Fault.status(200, '{"hello": 1}', "application/json"), ProtocolError, "status envelope"),
         (Fault.status(404, "Not Found"), ProtocolError, "404"),
+        # A plain web server's answer to a POST: another server, not the portal down for a while.
+        (
+            Fault.status(501, "<html><body>Unsupported method ('POST')</body></html>", "text/html"),
+            NotThePortal,
+            r"does not take POST requests \(HTTP 501\): this is not the portal",
+        ),
     ],
 )
 def test_fault_maps_to_exception(
