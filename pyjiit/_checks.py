@@ -27,8 +27,10 @@ __all__ = [
     "count",
     "http_url",
     "instance",
+    "member",
     "seconds",
     "sendable_text",
+    "wrong_type",
 ]
 
 _T = TypeVar("_T")
@@ -74,23 +76,29 @@ def seconds(name: str, value: object, *, zero: bool = False) -> float:
     return float(number)
 
 
-def instance(
-    name: str, value: object, kind: type | tuple[type, ...], what: str, *, optional: bool = True
-) -> None:
-    """Refuse ``value`` unless it is a ``kind`` (or ``None``, if ``optional``), before it is used.
+def wrong_type(name: str, what: str, value: object) -> TypeError:
+    """The error for ``value`` given as ``name``, which must be ``what``.
+
+    It names the type given, never the value, which may be a secret (a session, a token).
+    """
+    given = "None" if value is None else type(value).__name__
+    return TypeError(f"{name} must be {what}, got {given}")
+
+
+def instance(name: str, value: object, kind: type, what: str) -> None:
+    """Refuse ``value`` unless it is a ``kind`` or ``None`` (the parameter's default), before it is used.
 
     Args:
         name: The parameter, as the caller knows it (``"session"``).
         value: What was given.
-        kind: The accepted type or types.
-        what: The accepted types as the caller knows them (``"a requests.Session"``).
-        optional: Whether ``None`` is accepted.
+        kind: The accepted type.
+        what: The accepted type as the caller knows it (``"a requests.Session"``).
 
     Raises:
-        TypeError: It is not, named with the type given (never the value: it may be a secret).
+        TypeError: It is not (see :func:`wrong_type`).
     """
-    if not isinstance(value, kind) and not (optional and value is None):
-        raise TypeError(f"{name} must be {what}, got {type(value).__name__}")
+    if value is not None and not isinstance(value, kind):
+        raise wrong_type(name, what, value)
 
 
 def member(name: str, value: object, kind: type[_E]) -> _E:

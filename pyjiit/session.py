@@ -43,6 +43,11 @@ def token_expiry(token: str) -> dt.datetime | None:
         return None
 
 
+def _enrollment_number(regdata: Mapping[str, Any]) -> str:
+    """The enrollment number of a login answer's ``regdata``, or ``""`` (older answers lack it)."""
+    return str(regdata.get("enrollmentno") or "")
+
+
 class WebportalSession:
     """A logged-in student's session (the answer of the portal's token endpoint).
 
@@ -74,7 +79,7 @@ class WebportalSession:
         self.clientid: str = get_id(regdata, "clientid", what)
         self.membertype: str = get_id(regdata, "membertype", what)
         self.name: str = get_id(regdata, "name", what)
-        self.enrollmentno: str = str(regdata.get("enrollmentno") or "")
+        self.enrollmentno: str = _enrollment_number(regdata)
 
     @classmethod
     def from_google_response(cls, resp: Mapping[str, Any]) -> WebportalSession:
@@ -103,7 +108,7 @@ class WebportalSession:
         self.__dict__.update(state)
         if "enrollmentno" not in state:
             regdata = state.get("regdata")
-            self.enrollmentno = str(regdata.get("enrollmentno") or "") if isinstance(regdata, dict) else ""
+            self.enrollmentno = _enrollment_number(regdata) if isinstance(regdata, Mapping) else ""
         expiry = state.get("expiry")
         if isinstance(expiry, dt.datetime) and expiry.tzinfo is None:
             self.expiry = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pyjiit._checks import wrong_type
 from pyjiit._transport import about
 from pyjiit.exceptions import NoDataFound
 
@@ -49,8 +50,7 @@ def check_model(name: str, value: object, expected: str, *fields: str) -> None:
             and the type given (never the value).
     """
     if not all(hasattr(value, field) for field in fields):
-        given = "None" if value is None else type(value).__name__
-        raise TypeError(f"{name} must be {expected}, got {given}")
+        raise wrong_type(name, expected, value)
 
 
 @dataclass(frozen=True)
