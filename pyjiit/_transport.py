@@ -93,6 +93,12 @@ _NETWORK_SIGN_IN = 511
 #: 501 Not Implemented: the server does not take the request's method.  The
 #: portal takes every call's, so this one is another server (a wrong URL).
 _NOT_IMPLEMENTED = 501
+#: The statuses of Spring's error object for a path or method the server has no handler for.
+_NO_HANDLER = frozenset({404, 405})
+#: How Spring's own ``message`` starts when no handler took the request (Spring 6's texts; the
+#: message is empty where the server hides them).  A message of the portal's own, such as
+#: "Invalid captcha submitted..", means the endpoint is there and refused.
+_NO_HANDLER_MESSAGES = ("No static resource", "No endpoint", "No handler found", "Request method")
 _SNIPPET = 80
 #: How much of a body is looked at to quote it in a message or tell HTML from JSON.
 _PEEK = 4096
@@ -198,6 +204,26 @@ def _hide(text: str, secrets: Sequence[str]) -> str:
     for form in sorted(forms, key=len, reverse=True):  # longest first: one may hold another
         text = text.replace(form, _HIDDEN)
     return text
+
+
+def _spring_error(document: Mapping[str, Any], secrets: Sequence[str]) -> str | None:
+    """Spring's error object as a short line (``Not Found: No static resource x``), without the secrets.
+
+    ``None`` for any other object.  The portal's server sends Spring's object
+    (``{"status": 404, "error": "Not Found", "message": ..., "path": ...}``)
+    where it answers without the portal's envelope.
+    """
+    if type(document.get("status")) is not int or not isinstance(document.get("error"), str):
+        return None
+    parts = [str(document.get(key) or "") for key in ("error", "message")]
+    text = _hide(" ".join(": ".join(part for part in parts if part).split()), secrets)
+    return text if len(text) <= _SNIPPET else text[: _SNIPPET - 3] + "..."
+
+
+def _no_handler(document: Mapping[str, Any]) -> bool:
+    """Whether Spring's error object ``document`` says that no handler took the request."""
+    message = document.get("message") or ""
+    return isinstance(message, str) and (not message or message.startswith(_NO_HANDLER_MESSAGES))
 
 
 @dataclass(frozen=True)
@@ -603,12 +629,19 @@ class Transport:
         envelope_status = document.get("status")
         if envelope_status == 401 and type(envelope_status) is int:  # noqa: PLR2004 (Spring's error body)
             raise self._unauthorized(endpoint, "status 401 in the answer")
+        spring = _spring_error(document, answer.secrets)
+        if spring is not None and status in _NO_HANDLER and _no_handler(document):
+            raise NotThePortal(
+                f"{endpoint.path}: no such endpoint at this address (HTTP {status} {spring}); it is not "
+                "the portal's API, or the portal no longer has this endpoint",
+                status_code=status,
+            )
         if not isinstance(envelope_status, dict) or not isinstance(
             envelope_status.get("responseStatus"), str
         ):
             raise ProtocolError(
                 f"{endpoint.path}: HTTP {status} answer without a status envelope "
-                f"('status' is {describe(envelope_status)}): {answer.snippet}"
+                f"('status' is {describe(envelope_status)}): {spring or answer.snippet}"
             )
         if envelope_status["responseStatus"] != "Success":
             self._raise_failure(endpoint, answer, envelope_status, error)

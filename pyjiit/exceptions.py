@@ -163,7 +163,8 @@ class NotThePortal(PyjiitError):
     """Something other than the portal's API answered, or the server could not be proven to be the portal.
 
     A network's sign-in page (a captive portal on campus or hotel Wi-Fi), a
-    proxy's page, a redirect, an HTML page where the API answers JSON.  The
+    proxy's page, a redirect, an HTML page where the API answers JSON, a
+    server with no such endpoint at the address (a wrong base URL).  The
     portal's API never redirects, and pyjiit never follows a redirect: nothing
     is sent to the place it points to.  Retrying does not help until the
     network is fixed: sign in to it, or check the portal's URL.

@@ -85,6 +85,19 @@ def test_a_network_sign_in_page_is_not_the_portal(here: Cli, portal: FakePortal)
     assert "try again later" not in result.stderr
 
 
+def test_a_wrong_path_on_the_portals_host_is_not_the_portal(fresh_here: Cli, portal: FakePortal) -> None:
+    result = fresh_here(
+        "--portal-url", portal.url + "/wrong", "login", portal.username, password=portal.password
+    )
+    assert result.code == ExitCode.NOT_THE_PORTAL
+    assert result.stderr == (
+        f"pyjiit: error: the server at {host_of(portal.url)} is not the portal (no such endpoint at this "
+        "address (HTTP 404 Not Found: No static resource StudentPortalAPI/wrong/token/pretoken-check); it "
+        "is not the portal's API, or the portal no longer has this endpoint): sign in to the network if "
+        "it asks you to, or check --portal-url and --ca-file\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("fault", "reason"),
     [

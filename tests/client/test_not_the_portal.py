@@ -1,22 +1,26 @@
-"""Answers that are not the portal's: redirects, sign-in pages, HTTP 511.  None is followed or retried."""
+"""Answers that are not the portal's: redirects, sign-in pages, HTTP 511, a wrong base URL.
+
+None is followed or retried.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from http import HTTPStatus
 from typing import TYPE_CHECKING
 
 import pytest
 
+from pyjiit import Webportal
 from pyjiit.endpoints import CHANGE_PASSWORD, GENERATE_TOKEN, PERSONAL_INFO
-from pyjiit.exceptions import NotThePortal, PortalUnavailable
+from pyjiit.exceptions import NotThePortal, PortalUnavailable, ProtocolError
 from pyjiit.testing import FakePortal, Fault, RecordingServer
 from pyjiit.testing._replies import Reply
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-    from pyjiit import Webportal
 
 
 @pytest.fixture
@@ -101,3 +105,55 @@ def test_the_portals_own_outage_page_is_still_unavailable(logged_in: Webportal, 
     portal.inject(PERSONAL_INFO.path, Fault.unavailable(), times=3)
     with pytest.raises(PortalUnavailable, match="513"):
         logged_in.get_student_personal_information()
+
+
+def test_a_wrong_path_on_the_portals_host_is_not_the_portal(portal: FakePortal) -> None:
+    """The portal's server answers Spring's 404 for a path it has no handler for: a wrong base URL."""
+    with Webportal(portal.url + "/wrong", verify=portal.ca_file or True) as client:
+        with pytest.raises(NotThePortal, match="no such endpoint at this address") as caught:
+            client.student_login(portal.username, portal.password)
+        assert client.session is None
+    assert caught.value.status_code == 404
+    assert "HTTP 404 Not Found: No static resource StudentPortalAPI/wrong/token/pretoken-check" in str(
+        caught.value
+    )
+
+
+def _spring_error(status: int, message: str | None) -> Fault:
+    reason = HTTPStatus(status).phrase
+    body = {"timestamp": "2025-08-01T10:00:00.000+00:00", "status": status, "error": reason}
+    if message is not None:
+        body["message"] = message
+    return Fault.status(status, json.dumps(body), "application/json")
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [
+        (404, None),  # Spring hides its messages by default
+        (404, ""),
+        (404, "No endpoint POST /StudentPortalAPI/studentpersinfo/getstudent-personalinformation."),
+        (405, "Request method 'POST' is not supported"),
+    ],
+)
+def test_no_handler_for_the_request_is_not_the_portal(
+    logged_in: Webportal, portal: FakePortal, status: int, message: str | None
+) -> None:
+    portal.inject(PERSONAL_INFO.path, _spring_error(status, message), times=3)
+    said = re.escape(f"no such endpoint at this address (HTTP {status} {HTTPStatus(status).phrase}")
+    with pytest.raises(NotThePortal, match=said) as caught:
+        logged_in.get_student_personal_information()
+    assert caught.value.status_code == status
+    assert [request.path for request in portal.requests] == [PERSONAL_INFO.path]  # not retried
+
+
+@pytest.mark.parametrize("status", [404, 405, 400])
+def test_a_refusal_of_the_portals_own_in_springs_error_object_is_not_a_wrong_address(
+    client: Webportal, portal: FakePortal, status: int
+) -> None:
+    """A message of the portal's own means the endpoint is there (a bad captcha gives a 404)."""
+    portal.inject(GENERATE_TOKEN.path, _spring_error(status, "Invalid captcha submitted.."))
+    with pytest.raises(ProtocolError, match=f"HTTP {status} answer without a status envelope") as caught:
+        client.student_login(portal.username, portal.password)
+    assert not isinstance(caught.value, NotThePortal)
+    assert str(caught.value).endswith(f"{HTTPStatus(status).phrase}: Invalid captcha submitted..")
