@@ -14,7 +14,8 @@ derives from :class:`PyjiitError`, so one clause can catch all of it::
     │   └── AccountAPIError
     ├── SessionError
     │   ├── SessionExpired
-    │   └── NotLoggedIn
+    │   ├── NotLoggedIn
+    │   └── SessionNotSaved      the session file could not be written (also a FileNotSaved)
     ├── AccessDenied             HTTP 403, or 401 where no session is needed
     ├── PortalUnavailable        5xx, 513, timeouts, too slow, refused connections
     ├── NotThePortal             a Wi-Fi sign-in page, a redirect, an HTML page instead of the API
@@ -24,7 +25,7 @@ derives from :class:`PyjiitError`, so one clause can catch all of it::
     │   ├── ResponseFormatError  JSON of an unexpected shape
     │   └── AnswerTooLarge       an answer past the client's size limit
     ├── PayloadError             ciphertext that cannot be decrypted or decoded
-    └── FileNotSaved             a file (the marks PDF) could not be written
+    └── FileNotSaved             a file (the marks PDF, a saved session) could not be written
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ __all__ = [
     "ResponseFormatError",
     "SessionError",
     "SessionExpired",
+    "SessionNotSaved",
     "UntrustedCertificate",
 ]
 
@@ -241,6 +243,15 @@ class FileNotSaved(PyjiitError):
     def __init__(self, *args: object, path: str | None = None) -> None:
         super().__init__(*args)
         self.path = path
+
+
+class SessionNotSaved(SessionError, FileNotSaved):
+    """The session could not be saved: :meth:`~pyjiit.Webportal.save_session` could not write its file.
+
+    Both a :class:`SessionError`, as 0.1.0a9-era code expects of session
+    trouble, and a :class:`FileNotSaved`, as code that handles every file
+    pyjiit writes expects.  What was at the path is kept.
+    """
 
 
 def is_no_data_message(message: str) -> bool:

@@ -35,7 +35,7 @@ from pyjiit.calls import (
     StudentCalls,
 )
 from pyjiit.default import CAPTCHA
-from pyjiit.exceptions import NotLoggedIn, SessionError, SessionExpired
+from pyjiit.exceptions import NotLoggedIn, SessionError, SessionExpired, SessionNotSaved
 from pyjiit.models._table import rows
 from pyjiit.models.attendance import Semester
 from pyjiit.models.exams import ExamEvents
@@ -283,8 +283,9 @@ class Webportal:
 
         Raises:
             NotLoggedIn: there is no session to save.
-            SessionError: the file cannot be written, or ``path`` names
-                something other than a file (a directory, a device).
+            SessionNotSaved: the file cannot be written, or ``path`` names
+                something other than a file (a directory, a device).  It is
+                both a ``SessionError`` and a ``FileNotSaved``.
         """
         if self.session is None:
             raise NotLoggedIn("not logged in: there is no session to save")
@@ -292,7 +293,9 @@ class Webportal:
         try:
             write_whole(target, json.dumps(self.session.to_dict()).encode("utf-8"), private=True)
         except OSError as error:
-            raise SessionError(f"cannot save the session to {target}: {error.strerror or error}") from error
+            raise SessionNotSaved(
+                f"cannot save the session to {target}: {error.strerror or error}", path=str(target)
+            ) from error
 
     def load_session(self, path: str | os.PathLike[str]) -> WebportalSession:
         """Read a session written by :meth:`save_session` and use it.

@@ -21,11 +21,13 @@ from pyjiit.endpoints import BANK_INFO, GENERATE_TOKEN, PERSONAL_INFO, PRETOKEN_
 from pyjiit.exceptions import (
     AccountAPIError,
     APIError,
+    FileNotSaved,
     LoginError,
     NotLoggedIn,
     PortalUnavailable,
     SessionError,
     SessionExpired,
+    SessionNotSaved,
 )
 from pyjiit.testing import FakePortal, Fault
 from tests.portal_clients import make_client
@@ -295,8 +297,14 @@ def test_save_without_session(client: Webportal, tmp_path: Path) -> None:
 
 
 def test_save_into_missing_directory(logged_in: Webportal, tmp_path: Path) -> None:
-    with pytest.raises(SessionError, match="cannot save"):
-        logged_in.save_session(tmp_path / "missing" / "session.json")
+    target = tmp_path / "missing" / "session.json"
+    with pytest.raises(SessionNotSaved, match="cannot save") as caught:
+        logged_in.save_session(target)
+    # Caught as session trouble (as 0.1.0a9-era code does) and as any file pyjiit could not write.
+    assert isinstance(caught.value, SessionError)
+    assert isinstance(caught.value, FileNotSaved)
+    assert caught.value.path == str(target)
+    assert isinstance(caught.value.__cause__, FileNotFoundError)
 
 
 def test_session_round_trips_through_a_dict(logged_in: Webportal) -> None:
