@@ -106,9 +106,6 @@ _MESSAGES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], st
     ((PyjiitError, UsageError, CommandError), "{error}"),
 )
 
-#: How the library starts the message of a failed request: the endpoint's path and a colon.
-_PATH_PREFIX = re.compile(r"(/\S+): ")
-
 #: Advice in the library's messages that is for Python code (``Webportal``'s parameters), and
 #: what the command line says instead: its own option, or nothing where it has none.
 _LIBRARY_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -134,9 +131,11 @@ def describe(error: BaseException, *, portal: PortalAddress | None = None, debug
             developer the path too).
     """
     text = str(error)
-    endpoint = _endpoint_of(text)
+    path = getattr(error, "endpoint", None)  # set on every error of a call to the portal
+    endpoint = _endpoint_at(path) if isinstance(path, str) else None
     if endpoint is not None and not debug:
-        text = _PATH_PREFIX.sub("", text, count=1)
+        # The library starts the message of a failed request with the endpoint's path.
+        text = text.removeprefix(f"{path}: ")
     for advice, instead in _LIBRARY_ADVICE:
         text = advice.sub(instead, text)
     where = f" at {_host(portal, endpoint)}" if portal is not None else ""
@@ -149,12 +148,9 @@ def describe(error: BaseException, *, portal: PortalAddress | None = None, debug
     return f"unexpected {type(error).__name__}: {error} (run with --debug for the traceback)"
 
 
-def _endpoint_of(message: str) -> endpoints.Endpoint | None:
-    """Return the endpoint whose path starts ``message``, if any."""
-    match = _PATH_PREFIX.match(message)
-    if match is None:
-        return None
-    return endpoints.by_path(match.group(1)) or endpoints.by_path(match.group(1), sso=True)
+def _endpoint_at(path: str) -> endpoints.Endpoint | None:
+    """Return the endpoint at ``path`` (the portal's first, then the sign-in server's), if any."""
+    return endpoints.by_path(path) or endpoints.by_path(path, sso=True)
 
 
 def _host(portal: PortalAddress, endpoint: endpoints.Endpoint | None) -> str:

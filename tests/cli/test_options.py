@@ -10,7 +10,7 @@ import pytest
 from pyjiit import endpoints
 from pyjiit.cli.exits import ExitCode, describe
 from pyjiit.cli.store import PortalAddress
-from pyjiit.exceptions import LoginError, PortalUnavailable, ProtocolError
+from pyjiit.exceptions import LoginError, PortalUnavailable, ProtocolError, PyjiitError
 from pyjiit.testing import Fault
 
 if TYPE_CHECKING:
@@ -147,25 +147,44 @@ def test_google_sign_in_errors_name_its_host(fresh_here: Cli, portal: FakePortal
     assert endpoints.GOOGLE_SIGN_IN.path not in result.stderr
 
 
+def _of_call(error: PyjiitError, path: str) -> PyjiitError:
+    """``error`` as the library raises it from a call to ``path``: marked with the endpoint."""
+    error.endpoint = path
+    return error
+
+
 @pytest.mark.parametrize(
     ("error", "message"),
     [
         (
-            PortalUnavailable("/token/getcaptcha: could not reach the portal (OSError)"),
+            _of_call(
+                PortalUnavailable("/token/getcaptcha: could not reach the portal (OSError)"),
+                "/token/getcaptcha",
+            ),
             "the portal{where} is unavailable, try again later (could not reach the portal (OSError))",
         ),
         (
-            LoginError("/token/generatewebtoken: the portal answered Failure: Invalid Password"),
+            LoginError(
+                "/token/generatewebtoken: the portal answered Failure: Invalid Password",
+                endpoint="/token/generatewebtoken",
+            ),
             "the portal{where} refused: the portal answered Failure: Invalid Password",
         ),
         (
-            ProtocolError("/studentsexamview/printstudent-exammarks: the answer is not a PDF document"),
+            _of_call(
+                ProtocolError("/studentsexamview/printstudent-exammarks: the answer is not a PDF document"),
+                "/studentsexamview/printstudent-exammarks",
+            ),
             "the portal{where} sent an answer pyjiit cannot read: the answer is not a PDF document",
         ),
-        # Not an endpoint's path: the message stays whole.
+        # Not an endpoint's path, or an error of no call: the message stays whole.
         (
-            ProtocolError("/etc/passwd: odd"),
+            _of_call(ProtocolError("/etc/passwd: odd"), "/etc/passwd"),
             "the portal{where} sent an answer pyjiit cannot read: /etc/passwd: odd",
+        ),
+        (
+            ProtocolError("/token/getcaptcha: not from a call"),
+            "the portal{where} sent an answer pyjiit cannot read: /token/getcaptcha: not from a call",
         ),
     ],
 )
