@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 from requests.adapters import HTTPAdapter
 from urllib3 import HTTPConnectionPool
 
-from pyjiit._leftovers import RefusesLeftovers
+from pyjiit._leftovers import drop_if_leftovers
 from pyjiit.exceptions import PortalUnavailable
 
 if TYPE_CHECKING:
@@ -95,8 +95,8 @@ class DeadlineAdapter(HTTPAdapter):
     """requests' own adapter, except that every read of an answer ends by the applied :class:`Deadline`.
 
     It changes which class the connection pools make their connections with
-    (the same class, whose answers read through the deadline, and which is
-    not reused while bytes are left over: :mod:`pyjiit._leftovers`), so
+    (the same class, whose answers read through the deadline, and whose
+    socket is dropped when bytes are left over: :mod:`pyjiit._leftovers`), so
     proxies, pool sizes and TLS settings work as in
     :class:`requests.adapters.HTTPAdapter`.
     """
@@ -117,13 +117,10 @@ class DeadlineAdapter(HTTPAdapter):
 
 @functools.cache
 def _keeping_deadlines(connection_class: type[Any]) -> type[Any]:
-    """The urllib3 connection class ``connection_class``, with answers read through the deadline.
-
-    It is not reused while bytes are left over, either (:class:`~pyjiit._leftovers.RefusesLeftovers`).
-    """
+    """The urllib3 connection class ``connection_class``, with answers read through the deadline."""
     if issubclass(connection_class, _KeepsDeadlines):
         return connection_class
-    bases = (_KeepsDeadlines, RefusesLeftovers, connection_class)
+    bases = (_KeepsDeadlines, connection_class)
     return type(f"Deadline{connection_class.__name__}", bases, {})
 
 
@@ -188,7 +185,12 @@ class _DeadlineReader(io.RawIOBase):
                 self._sock.settimeout(timeout)
 
     def close(self) -> None:
-        """Close the socket's file (the socket itself closes with its connection)."""
+        """Close the socket's file (the socket itself closes with its connection).
+
+        http.client closes it when the answer has been read: then the socket
+        is dropped if bytes past the answer wait in it (:mod:`pyjiit._leftovers`).
+        """
         if not self.closed:
+            drop_if_leftovers(self._sock)
             self._raw.close()
         super().close()

@@ -6,26 +6,25 @@ more than its ``Content-Length`` declared, as long as the extra bytes are still
 in the kernel's buffer.  Over TLS, though, what the last read decrypted past
 the answer sits inside the TLS layer, where ``select`` on the socket cannot see
 it, and the next request on that connection would read it as its answer.
+
+So once an answer has been read, a TLS socket still holding decrypted bytes is
+shut down.  urllib3 (1.26 and 2 alike) then finds the connection dropped when
+it next takes it from the pool, and opens a new one.  This happens in the
+thread that read the answer, before the connection goes back to the pool, so
+no other thread can have taken it meanwhile.
 """
 
 from __future__ import annotations
 
-from urllib3.connection import HTTPConnection
+import contextlib
+import socket
 
-__all__ = ["RefusesLeftovers"]
+__all__ = ["drop_if_leftovers"]
 
 
-class RefusesLeftovers(HTTPConnection):
-    """Mixed into a urllib3 connection class, before it: connections with leftover bytes are not reused."""
-
-    @property
-    def is_connected(self) -> bool:
-        """urllib3's answer (see ``HTTPConnection.is_connected``), and false while TLS holds unread bytes.
-
-        urllib3 asks this before it reuses a pooled connection (from 2.0; 1.26
-        looks at the socket itself, so there this does nothing).
-        """
-        pending = getattr(self.sock, "pending", None)  # TLS sockets have it, plain ones do not
-        if pending is not None and pending():
-            return False
-        return super().is_connected
+def drop_if_leftovers(sock: socket.socket) -> None:
+    """Shut ``sock`` down if its TLS layer holds bytes nobody has read (a plain socket has no such layer)."""
+    pending = getattr(sock, "pending", None)
+    if pending is not None and pending():
+        with contextlib.suppress(OSError):  # already closed by the other side: dropped all the same
+            sock.shutdown(socket.SHUT_RDWR)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ReadTimeoutError
+from urllib3.util.ssl_match_hostname import CertificateError
 
 from pyjiit import _json
 from pyjiit._clock import ServerClock
@@ -279,8 +280,12 @@ def _keep_deadlines(http: requests.Session) -> None:
             http.mount(prefix, replacement)
 
 
-def _certificate_failure(error: BaseException) -> ssl.SSLCertVerificationError | None:
-    """The certificate verification failure somewhere in the chain of ``error``, if that is what it is."""
+def _certificate_failure(error: BaseException) -> tuple[str, str] | None:
+    """What is wrong with the server's certificate, and the TLS layer's words, if that is what ``error`` is.
+
+    The first is ``"is for another host"`` or ``"is not trusted"``; ``None`` when no
+    certificate check failed anywhere in the chain of ``error``.
+    """
     pending: list[object] = [error]
     seen: set[int] = set()
     while pending:
@@ -289,7 +294,10 @@ def _certificate_failure(error: BaseException) -> ssl.SSLCertVerificationError |
             continue
         seen.add(id(item))
         if isinstance(item, ssl.SSLCertVerificationError):
-            return item
+            what = "is for another host" if item.verify_code in _NAME_MISMATCHES else "is not trusted"
+            return what, str(item.verify_message)
+        if isinstance(item, CertificateError):  # urllib3 1.26 matches an IP address's name itself
+            return "is for another host", str(item)
         pending.extend((item.__cause__, item.__context__, getattr(item, "reason", None), *item.args))
     return None
 
@@ -522,10 +530,10 @@ class Transport:
         try:
             self.clock.observe(response.headers.get("Date"), sent, dt.datetime.now(_UTC))
             if response.status_code < 200 or response.status_code == 204:  # noqa: PLR2004
-                # HTTP gives these answers no body, so none is read.  One sent anyway would
-                # stay on the connection, inside TLS, and be read as the next answer: close it
-                # now, while the answer holds it.  (pyjiit._leftovers would catch it before the
-                # next request too, but only with urllib3 2.  A 304 is a redirect: refused above.)
+                # HTTP gives these answers no body, so none is read, and pyjiit._leftovers, which
+                # looks once an answer is read, may not see one sent anyway: it would stay on the
+                # connection, inside TLS, and be read as the next answer.  Close the connection
+                # now, while the answer holds it.  (A 304 is a redirect: refused above.)
                 response.raw.close()
             limit = self.max_document_bytes if endpoint.answer is Answer.DOCUMENT else self.max_answer_bytes
             content = read_body(response, limit=limit, deadline=deadline, what=endpoint.path)
@@ -566,10 +574,10 @@ class Transport:
         failure = _certificate_failure(error)
         if failure is None:
             return PortalUnavailable(f"{endpoint.path}: the TLS handshake with the portal failed: {error}")
-        what = "is for another host" if failure.verify_code in _NAME_MISMATCHES else "is not trusted"
+        what, reason = failure
         return UntrustedCertificate(
             f"{endpoint.path}: the TLS handshake failed: the server's certificate {what} "
-            f"({failure.verify_message}), so it may not be the portal.  Nothing was sent.  Is a network "
+            f"({reason}), so it may not be the portal.  Nothing was sent.  Is a network "
             "sign-in page or a proxy intercepting HTTPS?  If the portal's certificate changed, pass "
             "Webportal's verify= a CA bundle that trusts it."
         )
