@@ -53,8 +53,10 @@ class WebportalSession:
 
     Built from the ``response`` part of ``/token/generatewebtoken`` (its
     ``regdata``), or from the flat answer of the Google sign-in exchange through
-    :meth:`from_google_response`.  The attributes are those of pyjiit 0.1.0a9
-    plus ``enrollmentno``; ``expiry`` is now timezone-aware (UTC).
+    :meth:`from_google_response`.  The attributes are those of pyjiit 0.1.0a9,
+    ``expiry`` included (this machine's local time, without a zone, as there:
+    ``session.expiry < datetime.now()`` works as it did), plus ``enrollmentno``
+    and ``expires_at``, the same moment as an aware UTC time.
 
     The token never appears in ``repr()`` or ``str()``.
 
@@ -75,7 +77,8 @@ class WebportalSession:
         self.memberid: str = get_id(regdata, "memberid", what)
         self.userid: str = get_id(regdata, "userid", what)
         self.token: str = get_id(regdata, "token", what)
-        self.expiry: dt.datetime | None = token_expiry(self.token)
+        #: When the token expires, as an aware UTC time (``None`` if the token does not say).
+        self.expires_at: dt.datetime | None = token_expiry(self.token)
         self.clientid: str = get_id(regdata, "clientid", what)
         self.membertype: str = get_id(regdata, "membertype", what)
         self.name: str = get_id(regdata, "name", what)
@@ -98,22 +101,36 @@ class WebportalSession:
         session.raw_response = dict(resp)
         return session
 
+    @property
+    def expiry(self) -> dt.datetime | None:
+        """When the token expires, in this machine's local time without a zone, as pyjiit 0.1.0a9 gave it.
+
+        New code should prefer :attr:`expires_at` (aware, UTC).  Setting it
+        sets :attr:`expires_at`; a time without a zone is taken as local time.
+        """
+        return None if self.expires_at is None else self.expires_at.astimezone().replace(tzinfo=None)
+
+    @expiry.setter
+    def expiry(self, value: dt.datetime | None) -> None:
+        # astimezone() reads a naive time as local time, as 0.1.0a9's fromtimestamp() made it.
+        self.expires_at = None if value is None else value.astimezone(UTC)
+
     def __setstate__(self, state: dict[str, Any]) -> None:
         """Restore a pickled session, one pickled by pyjiit 0.1.0a9 included.
 
-        0.1.0a9's sessions have no ``enrollmentno`` and a naive ``expiry`` (in
-        local time), which cannot be compared with the aware times used now:
-        both are read again from the session's own data.
+        0.1.0a9's sessions have no ``enrollmentno``, and an ``expiry`` where
+        ``expires_at`` is now: both are read again from the session's own data.
         """
+        state = dict(state)
+        expiry = state.pop("expiry", None)
         self.__dict__.update(state)
         if "enrollmentno" not in state:
             regdata = state.get("regdata")
             self.enrollmentno = _enrollment_number(regdata) if isinstance(regdata, Mapping) else ""
-        expiry = state.get("expiry")
-        if isinstance(expiry, dt.datetime) and expiry.tzinfo is None:
-            self.expiry = (
-                token_expiry(self.token) if isinstance(state.get("token"), str) else expiry.astimezone(UTC)
-            )
+        if "expires_at" not in state:
+            token = state.get("token")
+            from_token = token_expiry(token) if isinstance(token, str) else None
+            self.expiry = from_token or (expiry if isinstance(expiry, dt.datetime) else None)
 
     def is_expired(self, now: dt.datetime | None = None, margin: dt.timedelta = EXPIRY_MARGIN) -> bool:
         """Tell whether the token is past its expiry, or within ``margin`` of it.
@@ -125,9 +142,9 @@ class WebportalSession:
         A token without a readable expiry never counts as expired here; the
         portal still has the last word (HTTP 401).
         """
-        if self.expiry is None:
+        if self.expires_at is None:
             return False
-        return (now or dt.datetime.now(UTC)) + margin >= self.expiry
+        return (now or dt.datetime.now(UTC)) + margin >= self.expires_at
 
     @property
     def expired(self) -> bool:
@@ -143,7 +160,13 @@ class WebportalSession:
 
         The data holds the bearer token: store it where only its owner can read it.
         """
-        return {"format": _FORMAT, "regdata": self.regdata, "raw_response": self.raw_response}
+        return {
+            "format": _FORMAT,
+            "regdata": self.regdata,
+            "raw_response": self.raw_response,
+            # Its own key: the login may have set it from the user name where regdata lacks it.
+            "enrollmentno": self.enrollmentno,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WebportalSession:
@@ -160,13 +183,16 @@ class WebportalSession:
             raise SessionError(f"saved session is incomplete: {error}") from None
         raw = data.get("raw_response")
         session.raw_response = dict(raw) if isinstance(raw, Mapping) else {"regdata": session.regdata}
+        enrollment = data.get("enrollmentno")
+        if isinstance(enrollment, str) and enrollment:  # absent from files saved before it was kept
+            session.enrollmentno = enrollment
         return session
 
     def __repr__(self) -> str:
-        expiry = self.expiry.isoformat() if self.expiry else "unknown"
+        expires = self.expires_at.isoformat() if self.expires_at else "unknown"
         return (
             f"WebportalSession(name={self.name!r}, enrollmentno={self.enrollmentno!r}, "
-            f"institute={self.institute!r}, expiry={expiry})"
+            f"institute={self.institute!r}, expires_at={expires})"
         )
 
     __str__ = __repr__

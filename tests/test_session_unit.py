@@ -61,12 +61,31 @@ def test_a_session_pickled_by_0_1_0a9_works() -> None:
     # 0.1.0a9's sessions had no enrollmentno and a naive expiry, in local time.
     session = WebportalSession(regdata(jwt({"exp": 1_790_000_000})))
     del session.enrollmentno
-    session.expiry = dt.datetime.fromtimestamp(1_790_000_000)  # noqa: DTZ006 (as 0.1.0a9 made it)
+    del session.expires_at
+    session.__dict__["expiry"] = dt.datetime.fromtimestamp(1_790_000_000)  # noqa: DTZ006 (as 0.1.0a9 made it)
     restored = pickle.loads(pickle.dumps(session))  # noqa: S301 (our own bytes)
     assert restored.enrollmentno == ""
-    assert restored.expiry == dt.datetime.fromtimestamp(1_790_000_000, UTC)
+    assert "expiry" not in vars(restored)
+    assert restored.expires_at == dt.datetime.fromtimestamp(1_790_000_000, UTC)
+    assert restored.expiry == dt.datetime.fromtimestamp(1_790_000_000)  # noqa: DTZ006
     assert restored.is_expired(now=dt.datetime.fromtimestamp(1_790_000_000, UTC))
     assert "enrollmentno=''" in repr(restored)
+
+
+def test_expiry_is_0_1_0a9s_naive_local_time_and_sets_expires_at() -> None:
+    session = WebportalSession(regdata(jwt({"exp": 1_790_000_000})))
+    assert session.expires_at == dt.datetime.fromtimestamp(1_790_000_000, UTC)
+    assert session.expiry == dt.datetime.fromtimestamp(1_790_000_000)  # noqa: DTZ006 (0.1.0a9's value)
+    session.expiry = dt.datetime.fromtimestamp(1_700_000_000)  # noqa: DTZ006 (naive: local time)
+    assert session.expires_at == dt.datetime.fromtimestamp(1_700_000_000, UTC)
+
+
+def test_setting_expiry_to_none_leaves_a_session_without_expiry() -> None:
+    session = WebportalSession(regdata(jwt({"exp": 1_790_000_000})))
+    session.expiry = None
+    assert session.expiry is None
+    assert session.expires_at is None
+    assert not session.expired
 
 
 def test_a_pickled_session_keeps_what_it_holds() -> None:

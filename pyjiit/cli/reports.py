@@ -93,7 +93,7 @@ class Account:
             enrollment_no=info.enrollment_no if info else session.enrollmentno,
             institute=session.institute,
             portal=portal,
-            expires=session.expiry,
+            expires=session.expires_at,
             program=info.program if info else None,
             branch=info.branch if info else None,
             semester=info.semester if info else None,
