@@ -29,6 +29,7 @@ from urllib.request import Request, urlopen
 
 import nox
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import (
     InvalidSdistFilename,
     InvalidWheelFilename,
@@ -206,17 +207,27 @@ def lower_bounds(session: nox.Session) -> dict[str, Version]:
     return bounds
 
 
+#: urllib3, which pyjiit's transport uses directly although only requests declares it, on the
+#: oldest line requests allows: its 1.26 API differs (how a pooled connection is checked, which
+#: error a certificate for another name raises), and systems still ship it.
+OLDEST_URLLIB3 = SpecifierSet("<2")
+
+
 @nox.session(python=OLDEST_PYTHON, venv_backend="uv", default=False)
 def minimums(session: nox.Session) -> None:
     """Run the tests on the oldest supported Python with the lowest versions pyproject.toml allows."""
     bounds = lower_bounds(session)
     # The declared packages resolve to their lowest allowed versions (uv's
-    # lowest-direct); the test tools and everything else stay at their locked
-    # versions, so that a failure here is about a lower bound.
+    # lowest-direct), and urllib3 to its newest 1.26 (a constraint, not a
+    # requirement, which lowest-direct would take down to 1.21); the test tools
+    # and everything else stay at their locked versions, so that a failure here
+    # is about a lower bound.
     # --upgrade: a reused environment (-r) is resolved again, never kept at higher versions.
-    constraints = constraints_without(session, frozenset(bounds))
+    constraints = constraints_without(session, frozenset({*bounds, "urllib3"}))
+    oldest_urllib3 = Path(session.create_tmp()) / "oldest-urllib3.txt"
+    oldest_urllib3.write_text(f"urllib3{OLDEST_URLLIB3}\n", encoding="utf-8")
     session.install(
-        "--upgrade", "--resolution", "lowest-direct", "-c", str(constraints),
+        "--upgrade", "--resolution", "lowest-direct", "-c", str(constraints), "-c", str(oldest_urllib3),
         *nox.project.dependency_groups(PYPROJECT, "test"), "-e", f".[{','.join(TESTED_EXTRAS)}]",
         env={**COMPILE_BYTECODE, **KEEP_BYTECODE},
     )  # fmt: skip
@@ -225,15 +236,18 @@ def minimums(session: nox.Session) -> None:
         "import json, sys; from importlib.metadata import version; "
         "print(json.dumps({name: version(name) for name in sys.argv[1:]}))"
     )
-    installed = json.loads(session.run("python", "-c", report, *bounds, silent=True) or "{}")
+    installed = json.loads(session.run("python", "-c", report, *bounds, "urllib3", silent=True) or "{}")
     lifted = [
         f"{name} {installed[name]} (not {bound})"
         for name, bound in bounds.items()
         if Version(installed[name]) != bound
     ]
+    if installed["urllib3"] not in OLDEST_URLLIB3:
+        lifted.append(f"urllib3 {installed['urllib3']} (not {OLDEST_URLLIB3})")
     if lifted:
         session.error(f"these were not installed at their lower bounds: {', '.join(lifted)}")
-    session.log("testing with " + ", ".join(f"{name}=={bound}" for name, bound in bounds.items()))
+    tested = [f"{name}=={bound}" for name, bound in bounds.items()] + [f"urllib3=={installed['urllib3']}"]
+    session.log("testing with " + ", ".join(tested))
     session.run(
         "pytest", "-q", "-p", "no:cacheprovider", *parallel_options(session.posargs), *session.posargs,
         env=keep_bytecode(),
