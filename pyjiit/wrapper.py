@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 import requests
 
 from pyjiit import __version__, _json
-from pyjiit._checks import Refused, check_ca_bundle, count, http_url, instance, seconds
+from pyjiit._checks import Refused, check_ca_bundle, count, http_url, instance, seconds, sendable_text
 from pyjiit._files import read_small, write_whole
 from pyjiit._parse import get_object, require_object
 from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
@@ -342,6 +342,9 @@ class Webportal:
 
         Raises:
             LoginError: the portal refused the login (wrong password, unknown user...).
+            TypeError: ``username`` is not a ``str`` or an ``int``, or ``password``
+                not a ``str``; nothing is sent.
+            ValueError: ``username`` or ``password`` is empty; nothing is sent.
         """
         return self.account.login(username, password, captcha)
 
@@ -355,7 +358,11 @@ class Webportal:
 
         Raises:
             AccountAPIError: the portal refused (wrong old password, weak new one...).
+            TypeError: a password is not a ``str``; nothing is sent.
+            ValueError: a password is empty; nothing is sent.
         """
+        sendable_text("old_pswd", old_pswd)  # by the names of this method's arguments
+        sendable_text("new_pswd", new_pswd)
         self.account.change_password(old_pswd, new_pswd)
 
     @authenticated
