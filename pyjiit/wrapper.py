@@ -450,7 +450,12 @@ class Webportal:
 
     @authenticated
     def get_sgpa_cgpa(self, stynumber: int = 0) -> dict[str, Any]:
-        """SGPA and CGPA of every semester so far, as sent (#28); typed: ``grades.results()``."""
+        """SGPA and CGPA of every semester so far, as sent (#28); typed: ``grades.results()``.
+
+        Raises:
+            ValueError: ``stynumber`` is not a whole number, 0 or more, or its
+                digits; nothing is sent.
+        """
         return self._raw(self.grades._results(stynumber), "SGPA/CGPA")
 
     @authenticated

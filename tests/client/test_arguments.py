@@ -283,3 +283,30 @@ def test_an_int_username_is_sent_as_it_is_as_in_0_1_0a9(logged_in: Webportal, po
     with pytest.raises(LoginError):  # the fake knows its student by the text of the number
         logged_in.student_login(12345, portal.password)  # type: ignore[arg-type]
     assert [request.payload["username"] for request in portal.requests] == [12345]
+
+
+#: Each call that sends a semester number, with ``number`` in its place.
+STYNUMBER_CALLS: dict[str, Callable[[Any, object], object]] = {
+    "grades.results": lambda p, number: p.grades.results(number),
+    "get_sgpa_cgpa": lambda p, number: p.get_sgpa_cgpa(number),
+}
+
+
+@pytest.mark.parametrize("bad", [None, True, False, -1, 5.0, "abc", "", "5 ", "-1", "\u0665"], ids=repr)
+@pytest.mark.parametrize("method", STYNUMBER_CALLS)
+def test_a_semester_number_that_is_not_one_is_refused_before_sending(
+    logged_in: Webportal, portal: FakePortal, method: str, bad: object
+) -> None:
+    with pytest.raises(ValueError, match=r"^stynumber must be a whole number, 0 or more, got "):
+        STYNUMBER_CALLS[method](logged_in, bad)
+    assert portal.requests == []
+
+
+@pytest.mark.parametrize("number", [0, 5, "5"], ids=repr)
+@pytest.mark.parametrize("method", STYNUMBER_CALLS)
+def test_a_semester_number_is_sent_as_it_is(
+    logged_in: Webportal, portal: FakePortal, method: str, number: object
+) -> None:
+    # 0 is 0.1.0a9's default; "5" is the attendance header's form, which other clients send.
+    STYNUMBER_CALLS[method](logged_in, number)
+    assert [request.payload["stynumber"] for request in portal.requests] == [number]
