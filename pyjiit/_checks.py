@@ -174,23 +174,32 @@ def check_ca_bundle(name: str, path: str) -> None:
         raise Refused(name, f"must be a file of CA certificates OpenSSL reads ({reason})", path) from None
 
 
-def sendable_text(name: str, value: _T) -> _T:
-    """Return ``value``, unless it is text that UTF-8 cannot encode, so no request can carry it.
+def sendable_text(name: str, value: object, *, what: str = "a str", empty: bool = False) -> str:
+    """Return ``value`` if it is text a request can carry: a ``str`` that UTF-8 can encode, not empty.
 
-    Such text holds a lone surrogate: what Python makes of bytes that were not
-    UTF-8 in a terminal, a variable or the command line.  Values of other types
-    pass, as pyjiit 0.1.0a9 passed them.
+    Text that UTF-8 cannot encode holds a lone surrogate: what Python makes
+    of bytes that were not UTF-8 in a terminal, a variable or the command
+    line.  No message repeats the value, which may be a password.
+
+    Args:
+        name: The argument, as the caller knows it (``"password"``).
+        value: What was given.
+        what: What it must be, as a wrong type's error says.
+        empty: Whether ``""`` passes too (an optional comment, say).
 
     Raises:
-        Refused: It cannot be encoded; the message names ``name`` but never
-            repeats the value, which may be a password.
+        TypeError: It is not a ``str``, ``None`` included (see :func:`wrong_type`).
+        Refused: It is empty (unless ``empty``), or cannot be encoded.
     """
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            reason = "holds a character UTF-8 cannot encode (a lone surrogate: bytes that were not UTF-8)"
-            raise Refused(name, reason, value, repeat=False) from None
+    if not isinstance(value, str):
+        raise wrong_type(name, what, value)
+    if not value and not empty:
+        raise Refused(name, "must not be empty", value, repeat=False)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        reason = "holds a character UTF-8 cannot encode (a lone surrogate: bytes that were not UTF-8)"
+        raise Refused(name, reason, value, repeat=False) from None
     return value
 
 

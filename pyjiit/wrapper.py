@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 import requests
 
 from pyjiit import __version__, _json
-from pyjiit._checks import Refused, check_ca_bundle, count, http_url, instance, seconds
+from pyjiit._checks import Refused, check_ca_bundle, count, http_url, instance, seconds, sendable_text
 from pyjiit._files import read_small, write_whole
 from pyjiit._parse import get_object, require_object
 from pyjiit._transport import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, Timeout, Transport
@@ -342,6 +342,9 @@ class Webportal:
 
         Raises:
             LoginError: the portal refused the login (wrong password, unknown user...).
+            TypeError: ``username`` is not a ``str`` or an ``int``, or ``password``
+                not a ``str``; nothing is sent.
+            ValueError: ``username`` or ``password`` is empty; nothing is sent.
         """
         return self.account.login(username, password, captcha)
 
@@ -355,7 +358,11 @@ class Webportal:
 
         Raises:
             AccountAPIError: the portal refused (wrong old password, weak new one...).
+            TypeError: a password is not a ``str``; nothing is sent.
+            ValueError: a password is empty; nothing is sent.
         """
+        sendable_text("old_pswd", old_pswd)  # by the names of this method's arguments
+        sendable_text("new_pswd", new_pswd)
         self.account.change_password(old_pswd, new_pswd)
 
     @authenticated
@@ -443,7 +450,12 @@ class Webportal:
 
     @authenticated
     def get_sgpa_cgpa(self, stynumber: int = 0) -> dict[str, Any]:
-        """SGPA and CGPA of every semester so far, as sent (#28); typed: ``grades.results()``."""
+        """SGPA and CGPA of every semester so far, as sent (#28); typed: ``grades.results()``.
+
+        Raises:
+            ValueError: ``stynumber`` is not a whole number, 0 or more, or its
+                digits; nothing is sent.
+        """
         return self._raw(self.grades._results(stynumber), "SGPA/CGPA")
 
     @authenticated

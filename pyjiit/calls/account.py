@@ -18,6 +18,8 @@ __all__ = ["AccountCalls"]
 
 #: What a captcha argument must be, as a wrong one's error says.
 _CAPTCHA = "a pyjiit Captcha (from portal.account.captcha(), or leave it out)"
+#: What a username must be: text, or an enrollment number as an int, which 0.1.0a9 sent as it was.
+_USERNAME = "a str (or an int enrollment number)"
 
 
 class AccountCalls(Calls):
@@ -31,14 +33,26 @@ class AccountCalls(Calls):
         students sign in with Google (:meth:`google_login`); this still works
         for other accounts.
 
+        Args:
+            username: The enrollment number; an ``int`` is sent as it is, as
+                pyjiit 0.1.0a9 sent it.
+            password: The password.
+            captcha: A captcha from :meth:`captcha`, solved or not.
+
         Returns:
             The new session, which the client keeps and uses from now on.
 
         Raises:
             LoginError: The portal refused the login (wrong password, unknown user...).
-            TypeError: ``captcha`` is not a captcha; nothing is sent.
+            TypeError: ``username`` is not a ``str`` or an ``int`` (``None`` and
+                ``True`` are neither), ``password`` is not a ``str``, or
+                ``captcha`` is not a captcha; nothing is sent.
+            ValueError: ``username`` or ``password`` is empty, or holds text that
+                UTF-8 cannot encode; nothing is sent.
         """
-        sendable_text("username", username)
+        given: object = username  # typed str, but 0.1.0a9 sent an int enrollment number as it was: so do we
+        if type(given) is not int:
+            sendable_text("username", given, what=_USERNAME)
         sendable_text("password", password)
         check_model("captcha", captcha, _CAPTCHA, "payload")
         pretoken = dict(
@@ -59,7 +73,7 @@ class AccountCalls(Calls):
         payload = {**pretoken, "Modulename": "STUDENTMODULE", "passwordotpvalue": password}
         answer = self._send(Request(endpoints.GENERATE_TOKEN, payload), error=LoginError)
         session = WebportalSession(require_object(answer, "login answer"))
-        session.enrollmentno = session.enrollmentno or username
+        session.enrollmentno = session.enrollmentno or str(username)
         self._client.session = session
         return session
 
@@ -71,6 +85,9 @@ class AccountCalls(Calls):
 
         Raises:
             LoginError: The exchange refused the credential.
+            TypeError: ``credential`` is not a ``str``; nothing is sent.
+            ValueError: ``credential`` is empty, or holds text that UTF-8
+                cannot encode; nothing is sent.
         """
         sendable_text("credential", credential)
         request = Request(
@@ -112,6 +129,8 @@ class AccountCalls(Calls):
 
         Raises:
             AccountAPIError: The portal refused (wrong old password, weak new one...).
+            TypeError: ``old_password`` or ``new_password`` is not a ``str``; nothing is sent.
+            ValueError: One is empty, or holds text that UTF-8 cannot encode; nothing is sent.
         """
         sendable_text("old_password", old_password)
         sendable_text("new_password", new_password)

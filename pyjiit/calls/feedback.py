@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
-from pyjiit._checks import member
+from pyjiit._checks import member, sendable_text
 from pyjiit.calls._base import Calls, Request, check_model
 from pyjiit.exceptions import NoDataFound
 from pyjiit.models.feedback import FeedbackEvents, FeedbackGrid, FeedbackQuestions, Rating
@@ -80,12 +80,17 @@ class FeedbackCalls(Calls):
         Never retried: a repeat could save twice.
 
         Raises:
-            TypeError: ``event``, ``subject`` or a question is not one; nothing is sent.
-            ValueError: ``rating`` is not a :class:`~pyjiit.models.Rating`; nothing is sent.
+            TypeError: ``event``, ``subject`` or a question is not one, or a
+                comment is neither a ``str`` nor ``None``; nothing is sent.
+            ValueError: ``rating`` is not a :class:`~pyjiit.models.Rating`, or a
+                comment holds text that UTF-8 cannot encode; nothing is sent.
         """
         check_model("event", event, _EVENT, "event_id")
         check_model("subject", subject, _SUBJECT, "raw")
         value = member("rating", rating, Rating).value
+        for name, comment in (("faculty_comments", faculty_comments), ("course_comments", course_comments)):
+            if comment is not None:
+                sendable_text(name, comment, what="a str or None", empty=True)
         answers = []
         for index, question in enumerate(questions):
             check_model(f"questions[{index}]", question, _QUESTION, "raw")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pyjiit import endpoints
+from pyjiit._checks import count
 from pyjiit.calls._base import SEMESTER, Calls, Request, check_model
 from pyjiit.models.grades import GradeCard, SemesterResults, StudentProgram
 from pyjiit.models.semesters import GradeCardSemesters
@@ -16,6 +17,21 @@ if TYPE_CHECKING:
     from pyjiit.wrapper import Webportal
 
 __all__ = ["GradeCalls"]
+
+
+def _stynumber(value: object) -> int | str:
+    """Return ``value`` if it is a semester number to send: a whole number, 0 or more, or its digits.
+
+    The portal answers every semester whatever the number (0 is 0.1.0a9's
+    default); the attendance header gives it as digits (``"5"``), which other
+    clients send as they are.
+
+    Raises:
+        Refused: It is neither (``None``, ``True``, ``-1``, ``"abc"``, ``5.0``); nothing is sent.
+    """
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return value
+    return count("stynumber", value)
 
 
 class GradeCalls(Calls):
@@ -48,7 +64,17 @@ class GradeCalls(Calls):
         return self._read(GradeCard, self._card(semester))
 
     def results(self, stynumber: int = 0) -> SemesterResults:
-        """SGPA, CGPA and credits of every semester so far, oldest first (#28)."""
+        """SGPA, CGPA and credits of every semester so far, oldest first (#28).
+
+        Args:
+            stynumber: A semester number, 0 or more (the digits of
+                :attr:`~pyjiit.models.AttendanceHeader.stynumber` pass too); the
+                portal answers every semester whatever it is.
+
+        Raises:
+            ValueError: ``stynumber`` is not one (``None``, ``True``, ``-1``,
+                ``"abc"``); nothing is sent.
+        """
         return self._read(SemesterResults, self._results(stynumber))
 
     def _semesters(self) -> Request:
@@ -66,4 +92,5 @@ class GradeCalls(Calls):
         return Request(endpoints.GRADE_CARD, payload)
 
     def _results(self, stynumber: int) -> Request:
-        return Request(endpoints.SGPA_CGPA, {**self._ids("instituteid", "studentid"), "stynumber": stynumber})
+        number = _stynumber(stynumber)
+        return Request(endpoints.SGPA_CGPA, {**self._ids("instituteid", "studentid"), "stynumber": number})

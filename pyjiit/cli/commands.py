@@ -239,7 +239,7 @@ def _check_text(what: str, text: str) -> str:
         UsageError: It cannot; the message names ``what``, never the text (a password, say).
     """
     try:
-        return sendable_text(what, text)
+        return sendable_text(what, text, empty=True)  # an empty one is refused before, in its own words
     except Refused:
         raise _not_utf8(what) from None
 
