@@ -123,11 +123,23 @@ def _field(spec: _Spec, *, show: bool = True, compare: bool = True) -> Any:  # n
 
 
 @overload
-def wire(path: str, read: Reader[_T], *, optional: Literal[False] = False, repr: bool = True) -> _T: ...
+def wire(
+    path: str, read: Reader[_T], *, optional: Literal[False] = False, repr: bool = True, compare: bool = True
+) -> _T: ...
 @overload
-def wire(path: str, read: Reader[_T], *, optional: Literal[True], repr: bool = True) -> _T | None: ...
+def wire(
+    path: str, read: Reader[_T], *, optional: Literal[True], repr: bool = True, compare: bool = True
+) -> _T | None: ...
 @overload
-def wire(path: str, read: Reader[_T], *, optional: Literal[True], missing: _T, repr: bool = True) -> _T: ...
+def wire(
+    path: str,
+    read: Reader[_T],
+    *,
+    optional: Literal[True],
+    missing: _T,
+    repr: bool = True,
+    compare: bool = True,
+) -> _T: ...
 def wire(
     path: str,
     read: Reader[Any],
@@ -135,6 +147,7 @@ def wire(
     optional: bool = False,
     missing: object = None,
     repr: bool = True,
+    compare: bool = True,
 ) -> Any:
     """A field read from the key ``path`` (``"a.b"``: key ``b`` of the object at ``a``) with ``read``.
 
@@ -147,10 +160,13 @@ def wire(
         optional: Absent, ``null`` and blank values give ``missing`` instead of an error.
         missing: The value of an optional field that is absent.
         repr: Whether the field appears in ``repr()`` (not for secrets and images).
+        compare: Whether the field takes part in ``==`` and ``hash()``: not for
+            details that differ between the portal's answers about the same
+            thing (a semester's description differs from list to list).
     """
     *parents, key = path.split(".")
     steps = tuple((parent.rstrip("?"), parent.endswith("?")) for parent in parents)
-    return _field(_Spec(steps, key, read, optional=optional, missing=missing), show=repr)
+    return _field(_Spec(steps, key, read, optional=optional, missing=missing), show=repr, compare=compare)
 
 
 def derived(read: Callable[[Any, str], _T]) -> _T:
@@ -205,6 +221,10 @@ class Model:
     what="grade card")``) and list their fields with ``wire``, ``derived``
     and ``as_sent``; each becomes a dataclass, frozen unless the class says
     ``frozen=False`` (as pyjiit 0.1.0a9's classes do).
+
+    Models compare by value: two are equal when they are of the same class
+    and their fields are, except ``raw`` and the fields written with
+    ``compare=False``; a frozen model hashes by the same fields.
     """
 
     #: The object's name in error messages, e.g. ``"grade card entry"``.
