@@ -270,7 +270,14 @@ class Model:
 
 
 class CompatModel(Model, frozen=False):
-    """A class of pyjiit 0.1.0a9: a model that is mutable and also built with ``from_json``."""
+    """A class of pyjiit 0.1.0a9: a model that is mutable and also built with ``from_json``.
+
+    Being mutable, it cannot be hashed (``hash()`` raises :class:`TypeError`),
+    as in 0.1.0a9; it compares by its fields.
+    """
+
+    #: Unhashable, as a mutable dataclass is (``None`` also tells type checkers).
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # as typeshed writes list's
 
     @classmethod
     def from_json(cls, resp: object) -> Self:

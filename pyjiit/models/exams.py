@@ -7,7 +7,7 @@ the other models are new.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from pyjiit._parse import (
     JSONObject,
@@ -53,6 +53,10 @@ class ExamEvent(CompatModel, what="exam event", frozen=False):
 class ExamEvents(Model, what="exam events"):
     """A semester's exam events (``/studentcommonsontroller/getstudentexamevents``).
 
+    It compares by its events but cannot be hashed (``hash()`` raises
+    :class:`TypeError`): each event is an :class:`ExamEvent`, pyjiit 0.1.0a9's
+    mutable class, which cannot be hashed either.
+
     Attributes:
         events: The events, in the portal's order; schedule requests take them.
         raw: The answer's ``response`` as the portal sent it.
@@ -60,6 +64,9 @@ class ExamEvents(Model, what="exam events"):
 
     events: tuple[ExamEvent, ...] = wire("eventcode.examevent", rows(ExamEvent))
     raw: JSONObject = as_sent()
+
+    #: Unhashable: its events are mutable.
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # unhashable, as typeshed writes list
 
     @property
     def by_start(self) -> tuple[ExamEvent, ...]:
@@ -144,6 +151,10 @@ class ExamMarks(Model, what="exam marks"):
     are kept as the portal sends them.  The answer may be a list of records
     or a single record object.
 
+    It compares by its records but cannot be hashed (``hash()`` raises
+    :class:`TypeError`): the records are the portal's JSON objects, mutable
+    dicts.
+
     Attributes:
         records: The records, each a JSON object.
         raw: The answer's ``response`` as the portal sent it.
@@ -151,6 +162,9 @@ class ExamMarks(Model, what="exam marks"):
 
     records: tuple[JSONObject, ...] = derived(_records)
     raw: object = as_sent()
+
+    #: Unhashable: its records are dicts.
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # unhashable, as typeshed writes list
 
     @classmethod
     def _empty(cls) -> Self:

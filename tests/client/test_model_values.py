@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 import pytest
@@ -35,3 +36,55 @@ def test_subjects_of_a_semester_with_nothing_registered_are_empty(logged_in: Web
     assert logged_in.exams.events(future).events == ()
     with pytest.raises(NoDataFound):  # pyjiit 0.1.0a9's method raises, as 0.1.0a9 did
         logged_in.get_registered_subjects_and_faculties(future.to_semester())
+
+
+def typed_results(portal: Webportal) -> list[object]:
+    """The models of a read-only typed call of each group, from the demo student's newest semesters."""
+    exam_semester = portal.exams.semesters()[0]
+    events = portal.exams.events(exam_semester)
+    marks_semester = portal.exams.marks_semesters()[0]
+    grade_semester = portal.grades.semesters()[0]
+    detail = portal.attendance.detail()
+    feedback = portal.feedback.events()
+    assert feedback.latest is not None
+    grid = portal.feedback.grid(feedback.latest)
+    return [
+        portal.student.personal_info(),
+        portal.student.bank_info(),
+        portal.student.hostel(),
+        portal.student.current_semester(),
+        detail,
+        *detail.subjects,
+        portal.registration.semesters(),
+        portal.registration.subjects(portal.registration.semesters()[0]),
+        portal.registration.choices(portal.registration.choice_semesters()[0]),
+        portal.registration.credits(),
+        exam_semester,
+        events,
+        *events.events,
+        portal.exams.schedule(events.events[0]),
+        portal.exams.marks(marks_semester),
+        grade_semester,
+        portal.grades.card(grade_semester),
+        portal.grades.results(),
+        portal.grades.program(),
+        portal.fees.summary(),
+        portal.fees.charges(),
+        portal.mooc.status(portal.mooc.semesters()[0]),
+        feedback,
+        grid,
+        portal.feedback.questions(feedback.latest, grid.subjects[0]),
+    ]
+
+
+def test_models_hash_or_say_they_cannot(logged_in: Webportal) -> None:
+    unhashable = set()
+    for result in typed_results(logged_in):
+        if type(result).__hash__ is None:  # explicitly unhashable, which type checkers also see
+            unhashable.add(type(result).__name__)
+            with pytest.raises(TypeError, match="unhashable"):
+                hash(result)
+        else:
+            assert hash(result) == hash(copy.deepcopy(result)), type(result)
+    # pyjiit 0.1.0a9's mutable ExamEvent, the events holding them, and the marks' JSON records
+    assert unhashable == {"ExamEvent", "ExamEvents", "ExamMarks"}
