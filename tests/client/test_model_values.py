@@ -88,3 +88,15 @@ def test_models_hash_or_say_they_cannot(logged_in: Webportal) -> None:
             assert hash(result) == hash(copy.deepcopy(result)), type(result)
     # pyjiit 0.1.0a9's mutable ExamEvent, the events holding them, and the marks' JSON records
     assert unhashable == {"ExamEvent", "ExamEvents", "ExamMarks"}
+
+
+@pytest.mark.parametrize("by_component", [False, True])
+def test_attendance_repr_stays_short(logged_in: Webportal, *, by_component: bool) -> None:
+    """A bot that logs a semester's attendance with %r logs a few lines, not every class of it."""
+    detail = logged_in.attendance.detail(by_component=by_component)
+    assert len(detail.subjects) == 5
+    assert sum(subject.total for subject in detail.subjects) > 250  # every class is attached
+    assert len(repr(detail)) < 5_000
+    for subject in detail.subjects:
+        assert len(repr(subject)) < 1_000
+        assert f"=<{subject.total} ClassEntry>" in repr(subject) or by_component
