@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from pyjiit import endpoints
 from pyjiit.exceptions import NoDataFound
+from pyjiit.testing import Fault
 
 if TYPE_CHECKING:
     from pyjiit import Webportal
+    from pyjiit.testing import FakePortal
 
 
 def test_the_same_semester_from_two_lists_is_equal(logged_in: Webportal) -> None:
@@ -100,3 +103,15 @@ def test_attendance_repr_stays_short(logged_in: Webportal, *, by_component: bool
     for subject in detail.subjects:
         assert len(repr(subject)) < 1_000
         assert f"=<{subject.total} ClassEntry>" in repr(subject) or by_component
+
+
+def test_marks_are_one_record_per_subject(logged_in: Webportal, portal: FakePortal) -> None:
+    semester = logged_in.exams.marks_semesters()[0]
+    marks = logged_in.exams.marks(semester)
+    codes = [record["subjectcode"] for record in marks.records]
+    assert len(codes) > 1
+    assert len(set(codes)) == len(codes)
+    assert all("obtainedmarks" in record for record in marks.records)
+    # The same records sent as a bare list read the same.
+    portal.inject(endpoints.MARKS.path, Fault.wrong_response(list(marks.records)))
+    assert logged_in.exams.marks(semester).records == marks.records
