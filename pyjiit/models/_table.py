@@ -239,7 +239,9 @@ class Model:
 
     Models compare by value: two are equal when they are of the same class
     and their fields are, except ``raw`` and the fields written with
-    ``compare=False``; a frozen model hashes by the same fields.
+    ``compare=False``; a frozen model hashes by the same fields, unless it
+    holds mutable values and says so with ``__hash__ = None``
+    (:class:`~pyjiit.models.ExamMarks`).
     """
 
     #: The object's name in error messages, e.g. ``"grade card entry"``.
