@@ -20,6 +20,7 @@ type checker holds each reader's result against the field's annotation.
 from __future__ import annotations
 
 import dataclasses
+import reprlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, overload
 
@@ -103,6 +104,14 @@ class _Spec:
         """Whether the field holds a list of objects."""
         return isinstance(self.whole, _Each) or isinstance(self.read, Rows)
 
+    @property
+    def item_name(self) -> str | None:
+        """The name of the model of each item of the list the field holds; ``None`` if it holds no list."""
+        for reader in (self.read, self.whole):
+            if isinstance(reader, (Rows, _Each)):
+                return reader.model.__name__
+        return None
+
     def empty(self, answer: dict[str, Any]) -> object:
         """Put into ``answer`` what this field holds in an answer with nothing in it; return the answer.
 
@@ -123,11 +132,23 @@ def _field(spec: _Spec, *, show: bool = True, compare: bool = True) -> Any:  # n
 
 
 @overload
-def wire(path: str, read: Reader[_T], *, optional: Literal[False] = False, repr: bool = True) -> _T: ...
+def wire(
+    path: str, read: Reader[_T], *, optional: Literal[False] = False, repr: bool = True, compare: bool = True
+) -> _T: ...
 @overload
-def wire(path: str, read: Reader[_T], *, optional: Literal[True], repr: bool = True) -> _T | None: ...
+def wire(
+    path: str, read: Reader[_T], *, optional: Literal[True], repr: bool = True, compare: bool = True
+) -> _T | None: ...
 @overload
-def wire(path: str, read: Reader[_T], *, optional: Literal[True], missing: _T, repr: bool = True) -> _T: ...
+def wire(
+    path: str,
+    read: Reader[_T],
+    *,
+    optional: Literal[True],
+    missing: _T,
+    repr: bool = True,
+    compare: bool = True,
+) -> _T: ...
 def wire(
     path: str,
     read: Reader[Any],
@@ -135,6 +156,7 @@ def wire(
     optional: bool = False,
     missing: object = None,
     repr: bool = True,
+    compare: bool = True,
 ) -> Any:
     """A field read from the key ``path`` (``"a.b"``: key ``b`` of the object at ``a``) with ``read``.
 
@@ -146,11 +168,16 @@ def wire(
         read: The reader that checks and converts the value.
         optional: Absent, ``null`` and blank values give ``missing`` instead of an error.
         missing: The value of an optional field that is absent.
-        repr: Whether the field appears in ``repr()`` (not for secrets and images).
+        repr: Whether the field appears in ``repr()`` (not for secrets and
+            images).  A list of objects (:func:`rows`) left out appears as its
+            length instead, ``classes=<71 ClassEntry>``: for lists that grow long.
+        compare: Whether the field takes part in ``==`` and ``hash()``: not for
+            details that differ between the portal's answers about the same
+            thing (a semester's description differs from list to list).
     """
     *parents, key = path.split(".")
     steps = tuple((parent.rstrip("?"), parent.endswith("?")) for parent in parents)
-    return _field(_Spec(steps, key, read, optional=optional, missing=missing), show=repr)
+    return _field(_Spec(steps, key, read, optional=optional, missing=missing), show=repr, compare=compare)
 
 
 def derived(read: Callable[[Any, str], _T]) -> _T:
@@ -205,20 +232,47 @@ class Model:
     what="grade card")``) and list their fields with ``wire``, ``derived``
     and ``as_sent``; each becomes a dataclass, frozen unless the class says
     ``frozen=False`` (as pyjiit 0.1.0a9's classes do).
+
+    Its ``repr()`` is the dataclass's, except that a list of objects left out
+    of it (``wire(..., rows(ClassEntry), repr=False)``) shows as its length,
+    ``classes=<71 ClassEntry>``, so that logging a model stays short.
+
+    Models compare by value: two are equal when they are of the same class
+    and their fields are, except ``raw`` and the fields written with
+    ``compare=False``; a frozen model hashes by the same fields, unless it
+    holds mutable values and says so with ``__hash__ = None``
+    (:class:`~pyjiit.models.ExamMarks`).
     """
 
     #: The object's name in error messages, e.g. ``"grade card entry"``.
     _what: ClassVar[str] = "object"
     #: The fields read from the answer, with their specs, in order.
     _specs: ClassVar[tuple[tuple[str, _Spec], ...]] = ()
+    #: The fields ``repr()`` shows: each name, and for a list shown as its length, its items' model's name.
+    _shown: ClassVar[tuple[tuple[str, str | None], ...]] = ()
 
     def __init_subclass__(cls, *, what: str | None = None, frozen: bool = True, **kwargs: Any) -> None:  # noqa: ANN401
         super().__init_subclass__(**kwargs)
         if what is not None:
             cls._what = what
-        dataclasses.dataclass(frozen=frozen)(cls)
+        dataclasses.dataclass(frozen=frozen, repr=False)(cls)  # Model.__repr__ instead
         fields = dataclasses.fields(cls)  # type: ignore[arg-type]  # a dataclass since the line above
         cls._specs = tuple((field.name, field.metadata[_SPEC]) for field in fields if _SPEC in field.metadata)
+        cls._shown = tuple(
+            (field.name, None if field.repr else field.metadata[_SPEC].item_name)
+            for field in fields
+            if field.repr or (_SPEC in field.metadata and field.metadata[_SPEC].is_list)
+        )
+
+    @reprlib.recursive_repr()
+    def __repr__(self) -> str:
+        """``Name(field=value, ...)`` as a dataclass's, with lists left out of it shown by their length."""
+        shown = []
+        for name, item in self._shown:
+            value = getattr(self, name)
+            counted = item is not None and isinstance(value, tuple)
+            shown.append(f"{name}=<{len(value)} {item}>" if counted else f"{name}={value!r}")
+        return f"{type(self).__qualname__}({', '.join(shown)})"
 
     @classmethod
     def from_response(cls, response: object) -> Self:
@@ -250,7 +304,14 @@ class Model:
 
 
 class CompatModel(Model, frozen=False):
-    """A class of pyjiit 0.1.0a9: a model that is mutable and also built with ``from_json``."""
+    """A class of pyjiit 0.1.0a9: a model that is mutable and also built with ``from_json``.
+
+    Being mutable, it cannot be hashed (``hash()`` raises :class:`TypeError`),
+    as in 0.1.0a9; it compares by its fields.
+    """
+
+    #: Unhashable, as a mutable dataclass is (``None`` also tells type checkers).
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # as typeshed writes list's
 
     @classmethod
     def from_json(cls, resp: object) -> Self:

@@ -240,7 +240,7 @@ class DailyAttendance(AttendanceCounts, Model, what="daily attendance"):
         raw: The answer's ``response`` as the portal sent it.
     """
 
-    classes: tuple[ClassEntry, ...] = wire("studentAttdsummarylist", rows(ClassEntry))
+    classes: tuple[ClassEntry, ...] = wire("studentAttdsummarylist", rows(ClassEntry), repr=False)
     raw: JSONObject = as_sent()
 
     @property

@@ -7,7 +7,7 @@ the other models are new.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from pyjiit._parse import (
     JSONObject,
@@ -21,6 +21,7 @@ from pyjiit._parse import (
     require_objects,
     without_code,
 )
+from pyjiit.exceptions import ResponseFormatError
 from pyjiit.models._table import CompatModel, Model, as_sent, derived, rows, wire
 
 if TYPE_CHECKING:
@@ -53,6 +54,10 @@ class ExamEvent(CompatModel, what="exam event", frozen=False):
 class ExamEvents(Model, what="exam events"):
     """A semester's exam events (``/studentcommonsontroller/getstudentexamevents``).
 
+    It compares by its events but cannot be hashed (``hash()`` raises
+    :class:`TypeError`): each event is an :class:`ExamEvent`, pyjiit 0.1.0a9's
+    mutable class, which cannot be hashed either.
+
     Attributes:
         events: The events, in the portal's order; schedule requests take them.
         raw: The answer's ``response`` as the portal sent it.
@@ -60,6 +65,9 @@ class ExamEvents(Model, what="exam events"):
 
     events: tuple[ExamEvent, ...] = wire("eventcode.examevent", rows(ExamEvent))
     raw: JSONObject = as_sent()
+
+    #: Unhashable: its events are mutable.
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # unhashable, as typeshed writes list
 
     @property
     def by_start(self) -> tuple[ExamEvent, ...]:
@@ -130,27 +138,62 @@ class ExamSchedule(Model, what="exam schedule"):
 
 
 def _records(answer: object, what: str) -> tuple[JSONObject, ...]:
-    """The records of the marks answer, which is a list of them or a single one."""
+    """The records of the marks answer, one per subject, from a list or from an object holding one.
+
+    No client records this answer's shape, so each form the portal's answers
+    take is read (see :class:`ExamMarks`).
+
+    Raises:
+        ResponseFormatError: The answer is neither a list of objects nor an
+            object, or it is an object holding several lists of objects (which
+            of them holds the records is not known).
+    """
     if isinstance(answer, list):
         return tuple(require_objects(answer, what))
-    return (require_object(answer, what),)
+    data = require_object(answer, what)
+    lists = [
+        key
+        for key, value in data.items()
+        if isinstance(value, list) and all(isinstance(item, dict) for item in value)
+    ]
+    if not lists:  # a single record
+        return (data,)
+    if len(lists) > 1:
+        raise ResponseFormatError(
+            f"{what}: expected a list of records or an object holding one, got an object with several lists ("
+            + ", ".join(repr(key) for key in lists)
+            + ")"
+        )
+    (key,) = lists
+    return tuple(require_objects(data[key], f"{what} {key}"))
 
 
 class ExamMarks(Model, what="exam marks"):
-    """A semester's marks as JSON (``/studentsexamview/getstudent-exammarks``).
+    """A semester's marks as JSON (``/studentsexamview/getstudent-exammarks``): one record per subject.
 
-    No public client documents this answer's fields, and it holds only one
-    record per subject (the marks PDF is the complete source), so the records
-    are kept as the portal sends them.  The answer may be a list of records
-    or a single record object.
+    No public client documents this answer: the one that asks for it (KT in
+    the protocol reference, #23) keeps it as raw JSON and says only that it
+    holds one record per subject, where the marks PDF has every exam.  So the
+    records are kept as the portal sends them, and the answer is read in each
+    form the portal's answers take: a list of records; an object holding the
+    list under a key, beside any other values (``{"studentmarks": [...]}``,
+    the fake portal's form); or, with no list of objects in it, a single
+    record.
+
+    It compares by its records but cannot be hashed (``hash()`` raises
+    :class:`TypeError`): the records are the portal's JSON objects, mutable
+    dicts.
 
     Attributes:
-        records: The records, each a JSON object.
+        records: The records, one per subject, each a JSON object as sent.
         raw: The answer's ``response`` as the portal sent it.
     """
 
     records: tuple[JSONObject, ...] = derived(_records)
     raw: object = as_sent()
+
+    #: Unhashable: its records are dicts.
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # unhashable, as typeshed writes list
 
     @classmethod
     def _empty(cls) -> Self:

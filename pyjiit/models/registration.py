@@ -10,6 +10,7 @@ values.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from pyjiit._parse import (
     JSONObject,
@@ -24,6 +25,9 @@ from pyjiit._parse import (
     require_object,
 )
 from pyjiit.models._table import CompatModel, Model, as_sent, rows, wire
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = ["Component", "RegisteredComponent", "RegisteredSubject", "Registrations", "SubjectRegistrations"]
 
@@ -139,6 +143,9 @@ class RegisteredComponent(Model, what="registered component"):
 class SubjectRegistrations(Model, what="subject registrations"):
     """A semester's registered subject components and its total credits.
 
+    A semester with nothing registered (the portal's "NO DATA FOUND") has no
+    components and 0 credits, as every answer that is a list is empty then.
+
     Attributes:
         total_credits: The semester's total credits (``totalcreditpoints``).
         components: One entry per subject component.
@@ -148,3 +155,8 @@ class SubjectRegistrations(Model, what="subject registrations"):
     total_credits: float = wire("totalcreditpoints", get_float)
     components: tuple[RegisteredComponent, ...] = wire("registrations", rows(RegisteredComponent))
     raw: JSONObject = as_sent()
+
+    @classmethod
+    def _empty(cls) -> Self:
+        """Nothing registered: no components, and so no credits."""
+        return cls.from_response({"registrations": [], "totalcreditpoints": 0})

@@ -34,6 +34,14 @@ __all__ = [
 class SemesterRecord(Model, what="semester"):
     """A semester, as the portal's semester lists give it.
 
+    Two records of the same semester are equal, and hash alike, whichever
+    lists they come from: only :attr:`registration_id` and
+    :attr:`registration_code` count.  :attr:`description`, :attr:`starts` and
+    :attr:`ends` differ from list to list (one list has a description, another
+    has none or another one), so they do not; a semester from
+    ``portal.registration.semesters()`` is found ``in
+    portal.exams.semesters()``.
+
     Attributes:
         registration_id: The portal's id of the semester.
         registration_code: Its code, e.g. ``"2026ODDSEM"``.
@@ -45,9 +53,9 @@ class SemesterRecord(Model, what="semester"):
 
     registration_id: str = wire("registrationid", get_id)
     registration_code: str = wire("registrationcode", get_text)
-    description: str | None = wire("registrationdesc", get_text, optional=True)
-    starts: dt.datetime | None = wire("registrationdatefrom", get_epoch_ms, optional=True)
-    ends: dt.datetime | None = wire("registrationdateto", get_epoch_ms, optional=True)
+    description: str | None = wire("registrationdesc", get_text, optional=True, compare=False)
+    starts: dt.datetime | None = wire("registrationdatefrom", get_epoch_ms, optional=True, compare=False)
+    ends: dt.datetime | None = wire("registrationdateto", get_epoch_ms, optional=True, compare=False)
     raw: JSONObject = as_sent()
 
     def to_semester(self) -> Semester:

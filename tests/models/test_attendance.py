@@ -81,6 +81,26 @@ def test_subject_counts_are_the_sum_of_its_components() -> None:
     assert networks.component("L").daily is None  # type: ignore[union-attr]  # the original is unchanged
 
 
+def test_repr_shows_the_class_list_by_its_length() -> None:
+    """Logging attendance with %r stays short; a semester's classes would be 30,000 characters."""
+    row = samples.DAILY_ATTENDANCE["studentAttdsummarylist"][0]
+    semester = DailyAttendance.from_response({"studentAttdsummarylist": [row] * 120})
+    assert repr(semester) == "DailyAttendance(classes=<120 ClassEntry>)"
+    assert repr(DailyAttendance.from_response({"studentAttdsummarylist": []})) == (
+        "DailyAttendance(classes=<0 ClassEntry>)"
+    )
+    networks = AttendanceDetail.from_response(samples.ATTENDANCE_DETAIL).subjects[0]
+    loaded = networks.with_classes(semester).with_daily("L", semester)
+    text = repr(loaded)
+    assert len(text) < 1000
+    assert text.startswith("SubjectAttendance(subject_id='FAKE273B667F9161', code='24B11CS313', ")
+    assert "components=(ComponentAttendance(component=<Component.LECTURE: 'L'>, " in text
+    assert text.count("DailyAttendance(classes=<120 ClassEntry>)") == 2
+    assert repr(semester.classes[0]) not in text
+    # A class itself is shown whole.
+    assert repr(semester.classes[0]).startswith("ClassEntry(date=datetime.date(")
+
+
 def test_counts_before_the_daily_list_is_attached_say_so() -> None:
     networks = AttendanceDetail.from_response(samples.ATTENDANCE_DETAIL).subjects[0]
     with pytest.raises(ValueError, match="not loaded") as caught:

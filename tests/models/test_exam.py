@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from pyjiit.exceptions import ResponseFormatError
 from pyjiit.models import ExamEvent, ExamEvents, ExamMarks, ExamSchedule
 from pyjiit.utils import IST
 from tests.models import samples
@@ -42,3 +45,19 @@ def test_exam_marks_keep_records_as_sent() -> None:
     assert marks.records == tuple(samples.EXAM_MARKS)
     single = ExamMarks.from_response(samples.EXAM_MARKS[0])
     assert single.records == (samples.EXAM_MARKS[0],)
+
+
+def test_exam_marks_give_one_record_per_subject_whether_listed_or_wrapped() -> None:
+    other = dict(samples.EXAM_MARKS[0], subjectcode="24B11CS313", subjectdesc="NETWORKS")
+    rows = [*samples.EXAM_MARKS, other]
+    listed = ExamMarks.from_response(rows)
+    wrapped = ExamMarks.from_response({"studentmarks": rows, "semester": "2026ODDSEM"})
+    assert listed.records == wrapped.records == tuple(rows)
+    assert [record["subjectcode"] for record in wrapped.records] == ["24B11CS312", "24B11CS313"]
+    assert listed == wrapped  # the same records, whatever the form; raw differs
+    assert ExamMarks.from_response({"studentmarks": []}).records == ()
+
+
+def test_exam_marks_with_several_lists_say_which() -> None:
+    with pytest.raises(ResponseFormatError, match=r"^exam marks: .*several lists \('a', 'b'\)$"):
+        ExamMarks.from_response({"a": list(samples.EXAM_MARKS), "b": []})

@@ -59,3 +59,18 @@ def test_choice_semesters() -> None:
 
 def test_current_semester_is_a_number() -> None:
     assert CurrentSemester.from_response(samples.CURRENT_SEMESTER).semester_number == 5
+
+
+def test_a_semester_from_two_lists_is_equal_and_hashes_alike() -> None:
+    registered = SubjectSemesters.from_response(samples.SUBJECT_SEMESTERS)[0]
+    marks = MarksSemesters.from_response(samples.MARKS_SEMESTERS)
+    with_dates = marks[0]
+    assert registered.registration_id == with_dates.registration_id
+    assert (registered.description, registered.starts) == (None, None)
+    assert with_dates.description is not None
+    assert with_dates.starts is not None
+    assert registered == with_dates
+    assert hash(registered) == hash(with_dates)
+    assert registered in marks
+    assert len({registered, with_dates}) == 1
+    assert registered != marks[1]  # another semester

@@ -190,7 +190,9 @@ def marks_summary(call: Call) -> Any:  # noqa: ANN401
     """#23: one record per theory subject, for its latest exam with marks.
 
     KT says this gives "only one record per subject"; no client documents the
-    shape, so these field names are the fake's own.
+    shape, so the key holding the list and the records' field names are the
+    fake's own.  pyjiit's model reads one record per subject from this form
+    and from a bare list of records alike.
     """
     semester = call.semester()
     marked = _marked_events(semester)
