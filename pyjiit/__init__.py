@@ -115,4 +115,5 @@ __all__ = [
     "Webportal",
     "WebportalSession",
     "__version__",
+    "to_data",
 ]

@@ -32,8 +32,8 @@ from pyjiit.cli.reports import (
     LogoutReport,
     MarksReport,
     SubjectRow,
-    to_json,
 )
+from pyjiit.models import to_data
 from pyjiit.utils import IST
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class Output:
     def show(self, report: Report) -> None:
         """Write ``report``: as JSON, or as tables and sentences."""
         if self.json_mode:
-            _write_json(to_json(report))
+            _write_json(to_data(report))
         else:
             render(report, self.console)
 

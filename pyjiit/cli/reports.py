@@ -2,23 +2,20 @@
 
 Every report is a frozen dataclass built from the library's typed models, so
 the command's output does not depend on the portal's raw field names.
-:func:`to_json` turns any report into JSON-compatible data.
+:func:`pyjiit.models.to_data` turns any report into JSON-compatible data.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import enum
 from dataclasses import dataclass
-from decimal import Decimal
-from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pyjiit.utils import IST
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from decimal import Decimal
+    from pathlib import PurePath
 
     from pyjiit.models import (
         ClassEntry,
@@ -53,7 +50,6 @@ __all__ = [
     "Report",
     "ResultRow",
     "SubjectRow",
-    "to_json",
 ]
 
 
@@ -93,7 +89,8 @@ class Account:
             enrollment_no=info.enrollment_no if info else session.enrollmentno,
             institute=session.institute,
             portal=portal,
-            expires=session.expires_at,
+            # In IST, as every other time the command shows (expires_at is in UTC).
+            expires=session.expires_at.astimezone(IST) if session.expires_at else None,
             program=info.program if info else None,
             branch=info.branch if info else None,
             semester=info.semester if info else None,
@@ -455,38 +452,3 @@ Report = (
     | MarksReport
     | DemoReport
 )
-
-
-def _amount(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-#: How each kind of value in a report is written as JSON, first match wins.
-_LEAVES: tuple[tuple[type | tuple[type, ...], Callable[[Any], Any]], ...] = (
-    (enum.Enum, lambda value: value.value),
-    (dt.datetime, lambda value: (value.astimezone(IST) if value.tzinfo else value).isoformat()),
-    (dt.date, lambda value: value.isoformat()),
-    (Decimal, _amount),
-    (PurePath, str),
-    ((str, int, float, bool, type(None)), lambda value: value),
-)
-
-
-def to_json(value: object) -> Any:  # noqa: ANN401 (any JSON value)
-    """Return ``value`` (a report, or anything in one) as data :func:`json.dumps` accepts.
-
-    Dates and times become ISO 8601 strings (times in IST, as the portal and
-    its students count them), amounts of money (``Decimal``) numbers, paths
-    strings, enumerations their values.
-
-    Raises:
-        TypeError: ``value`` holds something no report holds.
-    """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: to_json(getattr(value, field.name)) for field in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [to_json(item) for item in value]
-    for kinds, convert in _LEAVES:
-        if isinstance(value, kinds):
-            return convert(value)
-    raise TypeError(f"cannot write a {type(value).__name__} as JSON")

@@ -8,6 +8,7 @@ a table (see :class:`Model`); a field of the wrong shape raises
 field, and the JSON stays available as ``raw``.
 """
 
+from pyjiit.models._plain import to_data
 from pyjiit.models._table import CompatModel, Model
 from pyjiit.models.account import Captcha, PortalConfig, TokenRefresh
 from pyjiit.models.attendance import (
@@ -125,4 +126,5 @@ __all__ = [
     "SubjectRegistrations",
     "SubjectSemesters",
     "TokenRefresh",
+    "to_data",
 ]

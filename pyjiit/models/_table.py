@@ -100,6 +100,11 @@ class _Spec:
         return node, name
 
     @property
+    def is_as_sent(self) -> bool:
+        """Whether the field keeps the answer as sent (:func:`as_sent`)."""
+        return self.read is None and self.whole is None
+
+    @property
     def is_list(self) -> bool:
         """Whether the field holds a list of objects."""
         return isinstance(self.whole, _Each) or isinstance(self.read, Rows)
@@ -244,6 +249,11 @@ class Model:
     (:class:`~pyjiit.models.ExamMarks`).
     """
 
+    if TYPE_CHECKING:
+        # Set on every model by the dataclass decorator (__init_subclass__); declared so that type
+        # checkers take a model for a dataclass too (dataclasses.fields, asdict, replace).
+        __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
     #: The object's name in error messages, e.g. ``"grade card entry"``.
     _what: ClassVar[str] = "object"
     #: The fields read from the answer, with their specs, in order.
@@ -256,7 +266,7 @@ class Model:
         if what is not None:
             cls._what = what
         dataclasses.dataclass(frozen=frozen, repr=False)(cls)  # Model.__repr__ instead
-        fields = dataclasses.fields(cls)  # type: ignore[arg-type]  # a dataclass since the line above
+        fields = dataclasses.fields(cls)  # a dataclass since the line above
         cls._specs = tuple((field.name, field.metadata[_SPEC]) for field in fields if _SPEC in field.metadata)
         cls._shown = tuple(
             (field.name, None if field.repr else field.metadata[_SPEC].item_name)

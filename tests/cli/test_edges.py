@@ -21,9 +21,9 @@ import pytest
 from pyjiit import __version__, endpoints
 from pyjiit.cli.exits import ExitCode, describe, exit_code
 from pyjiit.cli.render import render
-from pyjiit.cli.reports import to_json
 from pyjiit.cli.store import default_cache_dir
 from pyjiit.exceptions import NoDataFound
+from pyjiit.models import to_data
 from pyjiit.testing import Fault
 
 if TYPE_CHECKING:
@@ -208,10 +208,10 @@ def test_exit_codes_and_messages() -> None:
 
 
 def test_json_and_tables_refuse_unknown_values() -> None:
-    assert to_json(Decimal("12.50")) == 12.5
-    assert to_json(Decimal("12.00")) == 12
-    with pytest.raises(TypeError, match="cannot write a set as JSON"):
-        to_json({1})
+    assert to_data(Decimal("12.50")) == 12.5
+    assert to_data(Decimal("12.00")) == 12
+    with pytest.raises(TypeError, match="cannot write a set as plain data"):
+        to_data({1})
     with pytest.raises(TypeError, match="no renderer for int"):
         render(1, None)  # type: ignore[arg-type]
 

@@ -142,6 +142,16 @@ WRONG: list[tuple[object, str]] = [("2026ODDSEM", "str"), (None, "None"), ({}, "
 NONE_IS_DEFAULT = {"attendance.detail", "feedback.fill"}
 
 
+def type_error_before_sending(
+    logged_in: Webportal, portal: FakePortal, known: Known, call: Call, bad: object
+) -> str:
+    """The message of the ``TypeError`` that ``call`` with ``bad`` raises, once sure nothing was sent."""
+    with pytest.raises(TypeError) as caught:
+        call(logged_in, known, bad)
+    assert portal.requests == []
+    return str(caught.value)
+
+
 @pytest.mark.parametrize(
     ("case", "wrong"),
     [
@@ -160,12 +170,9 @@ def test_a_wrong_type_is_refused_by_name_before_sending(
 ) -> None:
     method, parameter, call = case
     bad, given = wrong
-    with pytest.raises(TypeError) as caught:
-        call(logged_in, known, bad)
-    message = str(caught.value)
+    message = type_error_before_sending(logged_in, portal, known, call, bad)
     assert message.startswith(f"{parameter} must be a pyjiit "), method
     assert message.endswith(f", got {given}"), method
-    assert portal.requests == []
 
 
 def test_objects_with_the_fields_a_call_reads_pass_and_others_do_not(
@@ -257,13 +264,10 @@ def test_text_of_another_type_is_refused_by_name_before_sending(
 ) -> None:
     _, parameter, call = case
     bad, given = wrong
-    with pytest.raises(TypeError) as caught:
-        call(logged_in, known, bad)
-    message = str(caught.value)
+    message = type_error_before_sending(logged_in, portal, known, call, bad)
     assert message.startswith(f"{parameter} must be a str"), message
     assert message.endswith(f", got {given}"), message
     assert "s3cret" not in message
-    assert portal.requests == []
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
+import json
 from typing import TYPE_CHECKING
 
 import pytest
 
 from pyjiit import endpoints
 from pyjiit.exceptions import NoDataFound
+from pyjiit.models import to_data
 from pyjiit.testing import Fault
 
 if TYPE_CHECKING:
@@ -115,3 +118,28 @@ def test_marks_are_one_record_per_subject(logged_in: Webportal, portal: FakePort
     # The same records sent as a bare list read the same.
     portal.inject(endpoints.MARKS.path, Fault.wrong_response(list(marks.records)))
     assert logged_in.exams.marks(semester).records == marks.records
+
+
+def test_every_model_becomes_plain_data_json_takes(logged_in: Webportal) -> None:
+    for result in typed_results(logged_in):
+        data = to_data(result)
+        assert json.loads(json.dumps(data)) == data, type(result)
+        if dataclasses.is_dataclass(result):
+            assert "raw" not in data, type(result)
+            assert "raw" in to_data(result, raw=True) or not hasattr(result, "raw"), type(result)
+
+
+def test_plain_data_keeps_values_and_leaves_out_what_repr_hides(logged_in: Webportal) -> None:
+    bank = logged_in.student.bank_info()
+    assert bank.account_number
+    assert "account_number" not in to_data(bank)
+    assert to_data(bank, hidden=True)["account_number"] == bank.account_number
+    assert bank.account_number not in json.dumps(to_data(logged_in.student.personal_info()))
+    hostel = to_data(logged_in.student.hostel())
+    assert hostel["allotted_on"].endswith("+05:30")  # the portal's IST, as an ISO 8601 string
+    fees = logged_in.fees.summary()
+    assert to_data(fees)["heads"][0]["fee_amount"] == float(fees.heads[0].fee_amount)
+    # A long list left out of repr() is data all the same.
+    subject = logged_in.attendance.detail().subjects[0]
+    assert subject.daily is not None
+    assert len(to_data(subject)["daily"]["classes"]) == len(subject.daily.classes) > 0
