@@ -519,46 +519,64 @@ def release_version(filename: str) -> Version | None:
         return None  # eggs, installers, signatures: not files this session makes
 
 
+def without_credentials(text: str) -> str:
+    """``text`` (a URL, or an argument holding one) as a message may show it: nothing before an ``@``.
+
+    What comes before the last ``@`` may be a user and a password (a PyPI
+    token), and a malformed URL cannot be trusted to say where they end, so
+    all of it is hidden.  Messages go to logs that may be public (CI).
+    """
+    _, at, after = text.rpartition("@")
+    return f"***@{after}" if at else text
+
+
 def parse_arguments(session: nox.Session, parser: argparse.ArgumentParser) -> argparse.Namespace:
     """Parse the session's arguments with ``parser``; stop with one sentence on a bad or unknown one."""
     what = parser.prog.removesuffix(" --")
     try:
         options, unknown = parser.parse_known_args(session.posargs)
     except argparse.ArgumentError as error:
-        session.error(f"bad arguments for {what}: {error}")
+        session.error(f"bad arguments for {what}: {without_credentials(str(error))}")
     if unknown:
-        session.error(f"unknown arguments for {what}: {' '.join(unknown)}")
+        session.error(f"unknown arguments for {what}: {' '.join(map(without_credentials, unknown))}")
     return options
 
 
 def check_url(session: nox.Session, flag: str, url: str | None) -> None:
-    """Stop unless ``url`` (given as ``flag``) is an http(s) URL without credentials in it."""
+    """Stop unless ``url`` (given as ``flag``) is an http(s) URL without credentials in it.
+
+    Credentials are looked for first, and a message never shows them.
+    """
     if url is None:
         return
     parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        session.error(f"{flag} must be an http(s) URL, not {url!r}")
-    if parts.username or parts.password:
+    if parts.username or parts.password or "@" in parts.netloc:
         session.error(f"{flag} must not carry credentials: give them as TWINE_USERNAME/TWINE_PASSWORD")
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        session.error(f"{flag} must be an http(s) URL, not {without_credentials(url)!r}")
 
 
 def publish_options(session: nox.Session) -> argparse.Namespace:
     """Parse and check the publish session's arguments."""
     parser = argparse.ArgumentParser(prog="nox -s publish --", add_help=False, exit_on_error=False)
-    # Like twine, take the upload URL from TWINE_REPOSITORY_URL when it is not given.
-    parser.add_argument("--repository-url", default=os.environ.get("TWINE_REPOSITORY_URL") or None)
+    parser.add_argument("--repository-url")
     parser.add_argument("--index-url")
     parser.add_argument("--dry-run", action="store_true")
     # Publish these files (the build job's artifact) instead of building.
     parser.add_argument("--dist", type=Path)
     parser.add_argument("--expect-version")  # read by expected_version(), which the build session shares
     options = parse_arguments(session, parser)
+    repository_flag = "--repository-url"
+    if options.repository_url is None and os.environ.get("TWINE_REPOSITORY_URL"):
+        # Like twine, take the upload URL from TWINE_REPOSITORY_URL when it is not given.
+        options.repository_url = os.environ["TWINE_REPOSITORY_URL"]
+        repository_flag = "TWINE_REPOSITORY_URL"
     if os.environ.get("TWINE_REPOSITORY") and not options.repository_url:
         # A .pypirc section name: its URL is twine's secret, so the index checks could not follow it.
         session.error("TWINE_REPOSITORY is set: unset it, or give the index as --repository-url URL")
     if options.index_url and not options.repository_url:
         session.error("--index-url goes with --repository-url: PyPI's index is known")
-    check_url(session, "--repository-url", options.repository_url)
+    check_url(session, repository_flag, options.repository_url)
     check_url(session, "--index-url", options.index_url)
     return options
 

@@ -1,0 +1,41 @@
+"""A stand-in for ``nox.Session``, to call noxfile.py's functions directly in a test.
+
+Only what those functions use of a session is here: its arguments, its name,
+``error`` (which stops, as nox's does) and ``log``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NoReturn, cast
+
+if TYPE_CHECKING:
+    import nox
+
+
+class Stopped(Exception):
+    """``session.error`` was called: the session would stop with ``message``."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class FakeSession:
+    """The parts of a nox session that noxfile.py's checks use."""
+
+    def __init__(self, *posargs: str, name: str = "session") -> None:
+        self.posargs = list(posargs)
+        self.name = name
+        self.logged: list[str] = []
+
+    def error(self, message: str) -> NoReturn:
+        """Stop, as nox's ``session.error`` does."""
+        raise Stopped(message)
+
+    def log(self, message: str) -> None:
+        """Keep what the session said."""
+        self.logged.append(message)
+
+    def as_session(self) -> nox.Session:
+        """This, typed as what noxfile.py's functions take."""
+        return cast("nox.Session", self)
