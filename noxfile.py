@@ -321,17 +321,38 @@ def require_clean_tree(session: nox.Session, inputs: Path | None = None) -> str:
     return git(session, "rev-parse", "HEAD")
 
 
-def expected_version(session: nox.Session) -> str | None:
-    """The version a build must have: ``--expect-version X``, or the tag being built.
+def session_parser(session: str, *, expect_version: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of a session that takes options (``--expect-version X`` unless told not to).
+
+    For :func:`parse_arguments`, which refuses unknown arguments.
+    Abbreviations are refused too (``--expect`` is not ``--expect-version``):
+    an option that is taken must be the one that is checked.
+    """
+    parser = argparse.ArgumentParser(
+        prog=f"nox -s {session} --", add_help=False, exit_on_error=False, allow_abbrev=False
+    )
+    if expect_version:
+        parser.add_argument("--expect-version")
+    return parser
+
+
+def expected_version(session: nox.Session, given: str | None) -> Version | None:
+    """The version a build must have: ``given`` (``--expect-version X``), or the tag being built.
 
     The tag is the one GitHub Actions runs on, or else a ``vX`` tag on HEAD.
     """
-    args = list(session.posargs)
-    if "--expect-version" in args:
-        index = args.index("--expect-version")
-        if index + 1 == len(args):
-            session.error("--expect-version needs a version, e.g. --expect-version 0.2.0")
-        return args[index + 1]
+    if given is None:
+        given = tag_version(session)
+    if given is None:
+        return None
+    try:
+        return Version(given)
+    except InvalidVersion:
+        session.error(f"expected version {given!r} is not a version (PEP 440), e.g. 0.2.0")
+
+
+def tag_version(session: nox.Session) -> str | None:
+    """The version of the tag being built, without its ``v``; None where there is none."""
     if os.environ.get("GITHUB_REF_TYPE") == "tag":
         return os.environ.get("GITHUB_REF_NAME", "").removeprefix("v")
     if (ROOT / ".git").exists():  # a file in a git worktree, a folder in a clone
@@ -343,7 +364,7 @@ def expected_version(session: nox.Session) -> str | None:
     return None
 
 
-def build_distributions(session: nox.Session, expect: str | None) -> tuple[Path, Path]:
+def build_distributions(session: nox.Session, expect: Version | None) -> tuple[Path, Path]:
     """Build into an empty dist/, check the files, and return (sdist, wheel)."""
     install(session, "release", project=False)
     shutil.rmtree(DIST, ignore_errors=True)
@@ -351,7 +372,7 @@ def build_distributions(session: nox.Session, expect: str | None) -> tuple[Path,
     return check_distributions(session, DIST, expect)
 
 
-def check_distributions(session: nox.Session, folder: Path, expect: str | None) -> tuple[Path, Path]:
+def check_distributions(session: nox.Session, folder: Path, expect: Version | None) -> tuple[Path, Path]:
     """Check the distributions in ``folder`` and return (sdist, wheel).
 
     Fails unless there is exactly one sdist and one wheel (each may have its
@@ -376,16 +397,11 @@ def check_distributions(session: nox.Session, folder: Path, expect: str | None) 
     this_release = (canonicalize_name(PROJECT), Version(PYPROJECT["project"]["version"]))
     if (wheel_name, wheel_version) != this_release or (sdist_name, sdist_version) != this_release:
         session.error(f"{sdist.name} and {wheel.name} are not both {PROJECT} {this_release[1]}")
-    if expect is not None:
-        try:
-            wanted = Version(expect)
-        except InvalidVersion:
-            session.error(f"expected version {expect!r} is not a valid version")
-        if wheel_version != wanted:
-            session.error(
-                f"built version {wheel_version} does not match the expected version {expect}: "
-                f"set it with `poetry version {expect}`, or build the right tag"
-            )
+    if expect is not None and wheel_version != expect:
+        session.error(
+            f"built version {wheel_version} does not match the expected version {expect}: "
+            f"set it with `poetry version {expect}`, or build the right tag"
+        )
     session.run("twine", "check", "--strict", str(sdist), str(wheel))
     session.run("check-wheel-contents", str(wheel))
     return sdist, wheel
@@ -394,7 +410,8 @@ def check_distributions(session: nox.Session, folder: Path, expect: str | None) 
 @nox.session(python=DEFAULT_PYTHON, default=True)
 def build(session: nox.Session) -> None:
     """Build the sdist and wheel into dist/ and check them (-- --expect-version X pins it)."""
-    sdist, wheel = build_distributions(session, expected_version(session))
+    options = parse_arguments(session, session_parser("build"))
+    sdist, wheel = build_distributions(session, expected_version(session, options.expect_version))
     session.log(f"built {sdist.name} and {wheel.name}")
 
 
@@ -558,13 +575,12 @@ def check_url(session: nox.Session, flag: str, url: str | None) -> None:
 
 def publish_options(session: nox.Session) -> argparse.Namespace:
     """Parse and check the publish session's arguments."""
-    parser = argparse.ArgumentParser(prog="nox -s publish --", add_help=False, exit_on_error=False)
+    parser = session_parser("publish")
     parser.add_argument("--repository-url")
     parser.add_argument("--index-url")
     parser.add_argument("--dry-run", action="store_true")
     # Publish these files (the build job's artifact) instead of building.
     parser.add_argument("--dist", type=Path)
-    parser.add_argument("--expect-version")  # read by expected_version(), which the build session shares
     options = parse_arguments(session, parser)
     repository_flag = "--repository-url"
     if options.repository_url is None and os.environ.get("TWINE_REPOSITORY_URL"):
@@ -651,13 +667,14 @@ def publish(session: nox.Session) -> None:
     """Build (or take -- --dist DIR), check and upload to PyPI (-- --repository-url URL --dry-run ...)."""
     options = publish_options(session)
     commit = require_clean_tree(session, inputs=options.dist)
+    expect = expected_version(session, options.expect_version)
     if options.dist is None:
-        sdist, wheel = build_distributions(session, expected_version(session))
+        sdist, wheel = build_distributions(session, expect)
     else:
         # Upload exactly what was built elsewhere (the release workflow's build
         # job), after the same checks a build gets; nothing is rebuilt.
         install(session, "release", project=False)
-        sdist, wheel = check_distributions(session, options.dist, expected_version(session))
+        sdist, wheel = check_distributions(session, options.dist, expect)
     attestations = attestations_of(session, (sdist, wheel))
     if not attestations:
         # PyPI takes attestations only from a trusted publisher: `nox -s sign` in the release workflow.
@@ -685,8 +702,12 @@ def publish(session: nox.Session) -> None:
 @nox.session(python=DEFAULT_PYTHON, default=False)
 def sign(session: nox.Session) -> None:
     """Sign a folder's sdist and wheel with this GitHub workflow's identity (-- DIR; GitHub Actions only)."""
-    if len(session.posargs) != 1:
+    parser = session_parser("sign")
+    parser.add_argument("folder", nargs="?", type=Path)  # optional, so that its absence gets our sentence
+    options = parse_arguments(session, parser)
+    if options.folder is None:
         session.error("give the folder of distributions, e.g. `nox -s sign -- release-dist`")
+    expect = expected_version(session, options.expect_version)
     # Sigstore signs with the job's OpenID Connect identity, and PyPI accepts
     # attestations only from the project's trusted publisher: the release
     # workflow.  Elsewhere sigstore would open a browser for a personal identity.
@@ -696,14 +717,14 @@ def sign(session: nox.Session) -> None:
             "PyPI accepts attestations only from the release workflow"
         )
     install(session, "release", project=False)
-    sdist, wheel = check_distributions(session, Path(session.posargs[0]), expected_version(session))
+    sdist, wheel = check_distributions(session, options.folder, expect)
     session.run("python", "-m", "pypi_attestations", "sign", str(sdist), str(wheel))
     session.log(f"signed {sdist.name} and {wheel.name}: {ATTESTATION_SUFFIX} files beside them")
 
 
 def verify_options(session: nox.Session) -> argparse.Namespace:
     """Parse and check the verify session's arguments."""
-    parser = argparse.ArgumentParser(prog="nox -s verify --", add_help=False, exit_on_error=False)
+    parser = session_parser("verify", expect_version=False)
     parser.add_argument("version", nargs="?")  # optional here, so that its absence gets our sentence
     parser.add_argument("--index-url")
     # Sigstore's trust root as the tools ship it, without asking Sigstore for updates.

@@ -6,10 +6,16 @@ proven by tests/pipeline; these are the decisions made before any of that.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NoReturn
+
 import pytest
+from packaging.version import Version
 
 import noxfile
 from tests.workflows.noxfile_session import FakeSession, Stopped
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SECRET = "pypi-SECRETTOKEN"
 
@@ -67,3 +73,83 @@ def test_session_options_never_echo_credentials(
 
 def test_a_good_url_passes() -> None:
     noxfile.check_url(FakeSession().as_session(), "--index-url", "http://127.0.0.1:8080/simple/")
+
+
+@pytest.fixture
+def no_tag(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No version comes from a tag: not GitHub's, and not one on HEAD."""
+    monkeypatch.delenv("GITHUB_REF_TYPE", raising=False)
+    monkeypatch.delenv("GITHUB_REF_NAME", raising=False)
+    monkeypatch.delenv("TWINE_REPOSITORY_URL", raising=False)
+    monkeypatch.delenv("TWINE_REPOSITORY", raising=False)
+    monkeypatch.setattr(noxfile, "tag_version", lambda session: None)
+
+
+class Built(Exception):
+    """A session got as far as building or checking its files, expecting ``expect``."""
+
+    def __init__(self, expect: Version | None) -> None:
+        super().__init__(str(expect))
+        self.expect = expect
+
+
+@pytest.fixture
+def stops_at_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building or checking the distributions stops the session, with the version it was to expect."""
+
+    def build(session: object, expect: Version | None) -> NoReturn:
+        raise Built(expect)
+
+    def check(session: object, folder: Path, expect: Version | None) -> NoReturn:
+        raise Built(expect)
+
+    monkeypatch.setattr(noxfile, "build_distributions", build)
+    monkeypatch.setattr(noxfile, "check_distributions", check)
+    monkeypatch.setattr(noxfile, "install", lambda *args, **kwargs: None)
+    monkeypatch.setattr(noxfile, "require_clean_tree", lambda *args, **kwargs: "0" * 40)
+    monkeypatch.setenv("ACTIONS_ID_TOKEN_REQUEST_URL", "http://127.0.0.1:9/token")  # for sign
+
+
+@pytest.mark.usefixtures("no_tag", "stops_at_build")
+@pytest.mark.parametrize(
+    ("session", "arguments"),
+    [
+        ("build", ["--expect-version", "9.9.9"]),
+        ("build", ["--expect-version=9.9.9"]),
+        ("publish", ["--dry-run", "--expect-version=9.9.9"]),
+        ("publish", ["--dist", "release-dist", "--expect-version", "9.9.9"]),
+        ("sign", ["release-dist", "--expect-version=9.9.9"]),
+    ],
+)
+def test_every_spelling_of_expect_version_is_checked(session: str, arguments: list[str]) -> None:
+    with pytest.raises(Built) as reached:
+        getattr(noxfile, session)(FakeSession(*arguments, name=session).as_session())
+    assert reached.value.expect == Version("9.9.9")
+
+
+@pytest.mark.usefixtures("no_tag", "stops_at_build")
+@pytest.mark.parametrize(
+    ("session", "arguments", "message"),
+    [
+        (
+            "build",
+            ["--expect-versoin", "9.9.9"],
+            "unknown arguments for nox -s build: --expect-versoin 9.9.9",
+        ),
+        ("build", ["9.9.9"], "unknown arguments for nox -s build: 9.9.9"),
+        ("build", ["--expect", "9.9.9"], "unknown arguments for nox -s build: --expect 9.9.9"),
+        ("publish", ["--dry-run", "--expect", "9.9.9"], "unknown arguments for nox -s publish: --expect"),
+        ("publish", ["--dry", "--expect-version", "9.9.9"], "unknown arguments for nox -s publish: --dry"),
+        ("sign", ["release-dist", "--expect=9.9.9"], "unknown arguments for nox -s sign: --expect=9.9.9"),
+        ("sign", ["release-dist", "other-dist"], "unknown arguments for nox -s sign: other-dist"),
+        ("verify", ["0.2.0", "--index", "http://x.invalid/"], "unknown arguments for nox -s verify: --index"),
+        ("build", ["--expect-version"], "bad arguments for nox -s build: argument --expect-version"),
+        ("build", ["--expect-version=next"], "expected version 'next' is not a version (PEP 440)"),
+    ],
+)
+def test_unknown_abbreviated_or_bad_arguments_are_refused(
+    session: str, arguments: list[str], message: str
+) -> None:
+    with pytest.raises(Stopped) as stopped:
+        getattr(noxfile, session)(FakeSession(*arguments, name=session).as_session())
+    assert stopped.value.message.startswith(message)
