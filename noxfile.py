@@ -262,7 +262,10 @@ def coverage(session: nox.Session) -> None:
     if not data_files:
         session.error("no coverage data: run `nox -s tests` first")
     session.run("coverage", "combine", "--keep", *data_files)
-    session.run("coverage", "report")
+    # Since coverage 7.14 a report combines the data files too, and deletes them
+    # unless told to keep them: they must stay, to be combined again with the
+    # next `tests-3.X` run's (the session is run again and again).
+    session.run("coverage", "report", "--keep-combined")
 
 
 @nox.session(python=DEFAULT_PYTHON, default=True)
