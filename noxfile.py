@@ -894,11 +894,15 @@ def date_unreleased_notes(session: nox.Session, text: str, version: Version, day
     head, found, rest = text.partition("\n## [Unreleased]\n")
     if not found:
         session.error("CHANGELOG.md has no `## [Unreleased]` heading to take the release notes from")
+    # Before the notes: a second run of a release finds its section, and an empty [Unreleased].
+    for label in re.findall(r"^## \[([^\]]+)\]", text, re.MULTILINE):
+        if names_version(label, version):
+            session.error(
+                f"CHANGELOG.md already has a section for {version} (`## [{label}]`): it was released"
+            )
     notes, next_heading, older = rest.partition("\n## ")
     if not notes.strip():
         session.error("CHANGELOG.md has no notes under `## [Unreleased]`: write down what changed first")
-    if f"\n## [{version}]" in text:
-        session.error(f"CHANGELOG.md already has a section for {version}")
     return f"{head}\n## [Unreleased]\n\n## [{version}] - {day.isoformat()}\n{notes}{next_heading}{older}"
 
 
@@ -946,23 +950,44 @@ def release_notes(session: nox.Session) -> None:
     print(released_notes(session, CHANGELOG.read_text(encoding="utf-8"), version), end="")
 
 
+def check_release_version(session: nox.Session, version: Version, current: Version) -> None:
+    """Stop unless ``version`` may follow ``current``: not lower, and without a local part."""
+    if version.local is not None:
+        session.error(f"{version} has a local part (+{version.local}): PyPI refuses local versions")
+    if version < current:
+        session.error(f"{version} is lower than the current version {current}: versions only go up")
+
+
+def check_new_tag(session: nox.Session, version: Version, tags: Iterable[str]) -> None:
+    """Stop if one of the git ``tags`` is ``version``'s, compared as versions (``v0.2.0`` is 0.2's)."""
+    for tag in tags:
+        if tag.startswith("v") and names_version(tag.removeprefix("v"), version):
+            session.error(f"tag {tag} already exists: {version} is taken, release the next version")
+
+
 @nox.session(venv_backend="none", default=False)
 def release(session: nox.Session) -> None:
     """Commit a release: set the version, date the changelog (-- X.Y.Z); pushes nothing."""
     version = version_argument(session)
-    current = Version(PYPROJECT["project"]["version"])
-    if version < current:
-        session.error(f"{version} is lower than the current version {current}: versions only go up")
+    check_release_version(session, version, Version(PYPROJECT["project"]["version"]))
     require_clean_tree(session)
+    check_new_tag(session, version, git(session, "tag", "--list", "v*").split())
     tag = f"v{version}"
-    if git(session, "tag", "--list", tag):
-        session.error(f"tag {tag} already exists: {version} is taken, release the next version")
     # UTC, like the timestamps GitHub and PyPI show for the release.
     today = dt.datetime.now(dt.timezone.utc).date()
     changelog = date_unreleased_notes(session, CHANGELOG.read_text(encoding="utf-8"), version, today)
-    session.run("poetry", "version", str(version), external=True)
-    CHANGELOG.write_text(changelog, encoding="utf-8")
-    git(session, "commit", "--quiet", "-m", f"Release {version}", "--", "pyproject.toml", "CHANGELOG.md")
+    released = ("pyproject.toml", "CHANGELOG.md")
+    try:
+        session.run("poetry", "version", str(version), external=True)
+        CHANGELOG.write_text(changelog, encoding="utf-8")
+        git(session, "commit", "--quiet", "-m", f"Release {version}", "--", *released)
+    except nox.command.CommandFailed:
+        # The tree was clean: putting both files back loses nothing, and a run again starts afresh.
+        git(session, "checkout", "--", *released)
+        session.error(
+            f"the release commit of {version} failed (the message is above: a git hook? signing?); "
+            "pyproject.toml and CHANGELOG.md are put back as they were: fix the cause and run it again"
+        )
     commit = git(session, "rev-parse", "--short=12", "HEAD")
     session.log(f"committed release {version} as {commit}; nothing was pushed. Next:")
     session.log("  1. push the commit and merge it to main once CI passes")
