@@ -159,6 +159,21 @@ def install(
     session.install("-c", str(locked_constraints(session)), *requirements, env=bytecode)
 
 
+def install_release_tools(session: nox.Session) -> None:
+    """Install the ``release`` group (twine, ...) and check that it is there.
+
+    ``-R`` installs nothing, so an environment made by a run that stopped
+    before installing (a dirty tree, a bad argument) stays empty: say so,
+    rather than "Program twine not found".
+    """
+    install(session, "release", project=False)
+    if shutil.which("twine", path=session.bin) is None:
+        session.error(
+            f"the {session.name} session's environment has no twine (an earlier run stopped before "
+            "installing it, and -R installs nothing): run it once without -R"
+        )
+
+
 def parallel_options(pytest_args: Iterable[str]) -> list[str]:
     """``-n auto`` (pytest-xdist workers, two per CPU: see tests/conftest.py), unless the arguments choose.
 
@@ -369,7 +384,7 @@ def tag_version(session: nox.Session) -> str | None:
 
 def build_distributions(session: nox.Session, expect: Version | None) -> tuple[Path, Path]:
     """Build into an empty dist/, check the files, and return (sdist, wheel)."""
-    install(session, "release", project=False)
+    install_release_tools(session)
     shutil.rmtree(DIST, ignore_errors=True)
     session.run("poetry", "build", "--no-interaction", "--output", str(DIST), external=True)
     return check_distributions(session, DIST, expect)
@@ -676,7 +691,7 @@ def publish(session: nox.Session) -> None:
     else:
         # Upload exactly what was built elsewhere (the release workflow's build
         # job), after the same checks a build gets; nothing is rebuilt.
-        install(session, "release", project=False)
+        install_release_tools(session)
         sdist, wheel = check_distributions(session, options.dist, expect)
     attestations = attestations_of(session, (sdist, wheel))
     if not attestations:
@@ -719,7 +734,7 @@ def sign(session: nox.Session) -> None:
             "not signed: this needs GitHub Actions' OpenID Connect token (a job with `id-token: write`); "
             "PyPI accepts attestations only from the release workflow"
         )
-    install(session, "release", project=False)
+    install_release_tools(session)
     sdist, wheel = check_distributions(session, options.folder, expect)
     session.run("python", "-m", "pypi_attestations", "sign", str(sdist), str(wheel))
     session.log(f"signed {sdist.name} and {wheel.name}: {ATTESTATION_SUFFIX} files beside them")
@@ -833,7 +848,7 @@ def verify(session: nox.Session) -> None:
     """Rebuild tag vX.Y.Z; check that the index's files are identical, and their provenance (-- X.Y.Z)."""
     options = verify_options(session)
     version: Version = options.version
-    install(session, "release", project=False)
+    install_release_tools(session)
     index_url = options.index_url or pypi_simple_url(session)
     listed = {
         name: file

@@ -27,9 +27,11 @@ class Stopped(Exception):
 class FakeSession:
     """The parts of a nox session that noxfile.py's checks use."""
 
-    def __init__(self, *posargs: str, name: str = "session") -> None:
+    def __init__(self, *posargs: str, name: str = "session", bin: str = "/nonexistent/bin") -> None:
         self.posargs = list(posargs)
         self.name = name
+        #: The folder of the session's environment's programs (``session.bin``).
+        self.bin = bin
         self.logged: list[str] = []
 
     def error(self, message: str) -> NoReturn:

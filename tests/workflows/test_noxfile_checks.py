@@ -105,7 +105,7 @@ def stops_at_build(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(noxfile, "build_distributions", build)
     monkeypatch.setattr(noxfile, "check_distributions", check)
-    monkeypatch.setattr(noxfile, "install", lambda *args, **kwargs: None)
+    monkeypatch.setattr(noxfile, "install_release_tools", lambda session: None)
     monkeypatch.setattr(noxfile, "require_clean_tree", lambda *args, **kwargs: "0" * 40)
     monkeypatch.setenv("ACTIONS_ID_TOKEN_REQUEST_URL", "http://127.0.0.1:9/token")  # for sign
 
@@ -153,3 +153,27 @@ def test_unknown_abbreviated_or_bad_arguments_are_refused(
     with pytest.raises(Stopped) as stopped:
         getattr(noxfile, session)(FakeSession(*arguments, name=session).as_session())
     assert stopped.value.message.startswith(message)
+
+
+@pytest.mark.usefixtures("no_tag")
+@pytest.mark.parametrize(
+    ("session", "arguments"),
+    [
+        ("sign", ["release-dist"]),
+        ("publish", ["--dist", "release-dist", "--dry-run"]),
+        ("verify", ["0.2.0", "--index-url", "http://127.0.0.1:9/simple/"]),
+    ],
+)
+def test_an_environment_left_empty_says_to_run_without_reuse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session: str, arguments: list[str]
+) -> None:
+    # As `nox -R` after a run that stopped before installing: the environment exists, empty.
+    monkeypatch.setattr(noxfile, "install", lambda *args, **kwargs: None)
+    monkeypatch.setattr(noxfile, "require_clean_tree", lambda *args, **kwargs: "0" * 40)
+    monkeypatch.setenv("ACTIONS_ID_TOKEN_REQUEST_URL", "http://127.0.0.1:9/token")  # for sign
+    with pytest.raises(Stopped) as stopped:
+        getattr(noxfile, session)(FakeSession(*arguments, name=session, bin=str(tmp_path)).as_session())
+    assert stopped.value.message == (
+        f"the {session} session's environment has no twine (an earlier run stopped before "
+        "installing it, and -R installs nothing): run it once without -R"
+    )
