@@ -159,6 +159,21 @@ def install(
     session.install("-c", str(locked_constraints(session)), *requirements, env=bytecode)
 
 
+def install_release_tools(session: nox.Session) -> None:
+    """Install the ``release`` group (twine, ...) and check that it is there.
+
+    ``-R`` installs nothing, so an environment made by a run that stopped
+    before installing (a dirty tree, a bad argument) stays empty: say so,
+    rather than "Program twine not found".
+    """
+    install(session, "release", project=False)
+    if shutil.which("twine", path=session.bin) is None:
+        session.error(
+            f"the {session.name} session's environment has no twine (an earlier run stopped before "
+            "installing it, and -R installs nothing): run it once without -R"
+        )
+
+
 def parallel_options(pytest_args: Iterable[str]) -> list[str]:
     """``-n auto`` (pytest-xdist workers, two per CPU: see tests/conftest.py), unless the arguments choose.
 
@@ -262,7 +277,10 @@ def coverage(session: nox.Session) -> None:
     if not data_files:
         session.error("no coverage data: run `nox -s tests` first")
     session.run("coverage", "combine", "--keep", *data_files)
-    session.run("coverage", "report")
+    # Since coverage 7.14 a report combines the data files too, and deletes them
+    # unless told to keep them: they must stay, to be combined again with the
+    # next `tests-3.X` run's (the session is run again and again).
+    session.run("coverage", "report", "--keep-combined")
 
 
 @nox.session(python=DEFAULT_PYTHON, default=True)
@@ -321,17 +339,38 @@ def require_clean_tree(session: nox.Session, inputs: Path | None = None) -> str:
     return git(session, "rev-parse", "HEAD")
 
 
-def expected_version(session: nox.Session) -> str | None:
-    """The version a build must have: ``--expect-version X``, or the tag being built.
+def session_parser(session: str, *, expect_version: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of a session that takes options (``--expect-version X`` unless told not to).
+
+    For :func:`parse_arguments`, which refuses unknown arguments.
+    Abbreviations are refused too (``--expect`` is not ``--expect-version``):
+    an option that is taken must be the one that is checked.
+    """
+    parser = argparse.ArgumentParser(
+        prog=f"nox -s {session} --", add_help=False, exit_on_error=False, allow_abbrev=False
+    )
+    if expect_version:
+        parser.add_argument("--expect-version")
+    return parser
+
+
+def expected_version(session: nox.Session, given: str | None) -> Version | None:
+    """The version a build must have: ``given`` (``--expect-version X``), or the tag being built.
 
     The tag is the one GitHub Actions runs on, or else a ``vX`` tag on HEAD.
     """
-    args = list(session.posargs)
-    if "--expect-version" in args:
-        index = args.index("--expect-version")
-        if index + 1 == len(args):
-            session.error("--expect-version needs a version, e.g. --expect-version 0.2.0")
-        return args[index + 1]
+    if given is None:
+        given = tag_version(session)
+    if given is None:
+        return None
+    try:
+        return Version(given)
+    except InvalidVersion:
+        session.error(f"expected version {given!r} is not a version (PEP 440), e.g. 0.2.0")
+
+
+def tag_version(session: nox.Session) -> str | None:
+    """The version of the tag being built, without its ``v``; None where there is none."""
     if os.environ.get("GITHUB_REF_TYPE") == "tag":
         return os.environ.get("GITHUB_REF_NAME", "").removeprefix("v")
     if (ROOT / ".git").exists():  # a file in a git worktree, a folder in a clone
@@ -343,15 +382,15 @@ def expected_version(session: nox.Session) -> str | None:
     return None
 
 
-def build_distributions(session: nox.Session, expect: str | None) -> tuple[Path, Path]:
+def build_distributions(session: nox.Session, expect: Version | None) -> tuple[Path, Path]:
     """Build into an empty dist/, check the files, and return (sdist, wheel)."""
-    install(session, "release", project=False)
+    install_release_tools(session)
     shutil.rmtree(DIST, ignore_errors=True)
     session.run("poetry", "build", "--no-interaction", "--output", str(DIST), external=True)
     return check_distributions(session, DIST, expect)
 
 
-def check_distributions(session: nox.Session, folder: Path, expect: str | None) -> tuple[Path, Path]:
+def check_distributions(session: nox.Session, folder: Path, expect: Version | None) -> tuple[Path, Path]:
     """Check the distributions in ``folder`` and return (sdist, wheel).
 
     Fails unless there is exactly one sdist and one wheel (each may have its
@@ -376,16 +415,11 @@ def check_distributions(session: nox.Session, folder: Path, expect: str | None) 
     this_release = (canonicalize_name(PROJECT), Version(PYPROJECT["project"]["version"]))
     if (wheel_name, wheel_version) != this_release or (sdist_name, sdist_version) != this_release:
         session.error(f"{sdist.name} and {wheel.name} are not both {PROJECT} {this_release[1]}")
-    if expect is not None:
-        try:
-            wanted = Version(expect)
-        except InvalidVersion:
-            session.error(f"expected version {expect!r} is not a valid version")
-        if wheel_version != wanted:
-            session.error(
-                f"built version {wheel_version} does not match the expected version {expect}: "
-                f"set it with `poetry version {expect}`, or build the right tag"
-            )
+    if expect is not None and wheel_version != expect:
+        session.error(
+            f"built version {wheel_version} does not match the expected version {expect}: "
+            f"set it with `poetry version {expect}`, or build the right tag"
+        )
     session.run("twine", "check", "--strict", str(sdist), str(wheel))
     session.run("check-wheel-contents", str(wheel))
     return sdist, wheel
@@ -394,7 +428,8 @@ def check_distributions(session: nox.Session, folder: Path, expect: str | None) 
 @nox.session(python=DEFAULT_PYTHON, default=True)
 def build(session: nox.Session) -> None:
     """Build the sdist and wheel into dist/ and check them (-- --expect-version X pins it)."""
-    sdist, wheel = build_distributions(session, expected_version(session))
+    options = parse_arguments(session, session_parser("build"))
+    sdist, wheel = build_distributions(session, expected_version(session, options.expect_version))
     session.log(f"built {sdist.name} and {wheel.name}")
 
 
@@ -519,46 +554,63 @@ def release_version(filename: str) -> Version | None:
         return None  # eggs, installers, signatures: not files this session makes
 
 
+def without_credentials(text: str) -> str:
+    """``text`` (a URL, or an argument holding one) as a message may show it: nothing before an ``@``.
+
+    What comes before the last ``@`` may be a user and a password (a PyPI
+    token), and a malformed URL cannot be trusted to say where they end, so
+    all of it is hidden.  Messages go to logs that may be public (CI).
+    """
+    _, at, after = text.rpartition("@")
+    return f"***@{after}" if at else text
+
+
 def parse_arguments(session: nox.Session, parser: argparse.ArgumentParser) -> argparse.Namespace:
     """Parse the session's arguments with ``parser``; stop with one sentence on a bad or unknown one."""
     what = parser.prog.removesuffix(" --")
     try:
         options, unknown = parser.parse_known_args(session.posargs)
     except argparse.ArgumentError as error:
-        session.error(f"bad arguments for {what}: {error}")
+        session.error(f"bad arguments for {what}: {without_credentials(str(error))}")
     if unknown:
-        session.error(f"unknown arguments for {what}: {' '.join(unknown)}")
+        session.error(f"unknown arguments for {what}: {' '.join(map(without_credentials, unknown))}")
     return options
 
 
 def check_url(session: nox.Session, flag: str, url: str | None) -> None:
-    """Stop unless ``url`` (given as ``flag``) is an http(s) URL without credentials in it."""
+    """Stop unless ``url`` (given as ``flag``) is an http(s) URL without credentials in it.
+
+    Credentials are looked for first, and a message never shows them.
+    """
     if url is None:
         return
     parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        session.error(f"{flag} must be an http(s) URL, not {url!r}")
-    if parts.username or parts.password:
+    if parts.username or parts.password or "@" in parts.netloc:
         session.error(f"{flag} must not carry credentials: give them as TWINE_USERNAME/TWINE_PASSWORD")
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        session.error(f"{flag} must be an http(s) URL, not {without_credentials(url)!r}")
 
 
 def publish_options(session: nox.Session) -> argparse.Namespace:
     """Parse and check the publish session's arguments."""
-    parser = argparse.ArgumentParser(prog="nox -s publish --", add_help=False, exit_on_error=False)
-    # Like twine, take the upload URL from TWINE_REPOSITORY_URL when it is not given.
-    parser.add_argument("--repository-url", default=os.environ.get("TWINE_REPOSITORY_URL") or None)
+    parser = session_parser("publish")
+    parser.add_argument("--repository-url")
     parser.add_argument("--index-url")
     parser.add_argument("--dry-run", action="store_true")
     # Publish these files (the build job's artifact) instead of building.
     parser.add_argument("--dist", type=Path)
-    parser.add_argument("--expect-version")  # read by expected_version(), which the build session shares
     options = parse_arguments(session, parser)
+    repository_flag = "--repository-url"
+    if options.repository_url is None and os.environ.get("TWINE_REPOSITORY_URL"):
+        # Like twine, take the upload URL from TWINE_REPOSITORY_URL when it is not given.
+        options.repository_url = os.environ["TWINE_REPOSITORY_URL"]
+        repository_flag = "TWINE_REPOSITORY_URL"
     if os.environ.get("TWINE_REPOSITORY") and not options.repository_url:
         # A .pypirc section name: its URL is twine's secret, so the index checks could not follow it.
         session.error("TWINE_REPOSITORY is set: unset it, or give the index as --repository-url URL")
     if options.index_url and not options.repository_url:
         session.error("--index-url goes with --repository-url: PyPI's index is known")
-    check_url(session, "--repository-url", options.repository_url)
+    check_url(session, repository_flag, options.repository_url)
     check_url(session, "--index-url", options.index_url)
     return options
 
@@ -633,13 +685,14 @@ def publish(session: nox.Session) -> None:
     """Build (or take -- --dist DIR), check and upload to PyPI (-- --repository-url URL --dry-run ...)."""
     options = publish_options(session)
     commit = require_clean_tree(session, inputs=options.dist)
+    expect = expected_version(session, options.expect_version)
     if options.dist is None:
-        sdist, wheel = build_distributions(session, expected_version(session))
+        sdist, wheel = build_distributions(session, expect)
     else:
         # Upload exactly what was built elsewhere (the release workflow's build
         # job), after the same checks a build gets; nothing is rebuilt.
-        install(session, "release", project=False)
-        sdist, wheel = check_distributions(session, options.dist, expected_version(session))
+        install_release_tools(session)
+        sdist, wheel = check_distributions(session, options.dist, expect)
     attestations = attestations_of(session, (sdist, wheel))
     if not attestations:
         # PyPI takes attestations only from a trusted publisher: `nox -s sign` in the release workflow.
@@ -667,8 +720,12 @@ def publish(session: nox.Session) -> None:
 @nox.session(python=DEFAULT_PYTHON, default=False)
 def sign(session: nox.Session) -> None:
     """Sign a folder's sdist and wheel with this GitHub workflow's identity (-- DIR; GitHub Actions only)."""
-    if len(session.posargs) != 1:
+    parser = session_parser("sign")
+    parser.add_argument("folder", nargs="?", type=Path)  # optional, so that its absence gets our sentence
+    options = parse_arguments(session, parser)
+    if options.folder is None:
         session.error("give the folder of distributions, e.g. `nox -s sign -- release-dist`")
+    expect = expected_version(session, options.expect_version)
     # Sigstore signs with the job's OpenID Connect identity, and PyPI accepts
     # attestations only from the project's trusted publisher: the release
     # workflow.  Elsewhere sigstore would open a browser for a personal identity.
@@ -677,15 +734,15 @@ def sign(session: nox.Session) -> None:
             "not signed: this needs GitHub Actions' OpenID Connect token (a job with `id-token: write`); "
             "PyPI accepts attestations only from the release workflow"
         )
-    install(session, "release", project=False)
-    sdist, wheel = check_distributions(session, Path(session.posargs[0]), expected_version(session))
+    install_release_tools(session)
+    sdist, wheel = check_distributions(session, options.folder, expect)
     session.run("python", "-m", "pypi_attestations", "sign", str(sdist), str(wheel))
     session.log(f"signed {sdist.name} and {wheel.name}: {ATTESTATION_SUFFIX} files beside them")
 
 
 def verify_options(session: nox.Session) -> argparse.Namespace:
     """Parse and check the verify session's arguments."""
-    parser = argparse.ArgumentParser(prog="nox -s verify --", add_help=False, exit_on_error=False)
+    parser = session_parser("verify", expect_version=False)
     parser.add_argument("version", nargs="?")  # optional here, so that its absence gets our sentence
     parser.add_argument("--index-url")
     # Sigstore's trust root as the tools ship it, without asking Sigstore for updates.
@@ -791,7 +848,7 @@ def verify(session: nox.Session) -> None:
     """Rebuild tag vX.Y.Z; check that the index's files are identical, and their provenance (-- X.Y.Z)."""
     options = verify_options(session)
     version: Version = options.version
-    install(session, "release", project=False)
+    install_release_tools(session)
     index_url = options.index_url or pypi_simple_url(session)
     listed = {
         name: file
@@ -852,11 +909,15 @@ def date_unreleased_notes(session: nox.Session, text: str, version: Version, day
     head, found, rest = text.partition("\n## [Unreleased]\n")
     if not found:
         session.error("CHANGELOG.md has no `## [Unreleased]` heading to take the release notes from")
+    # Before the notes: a second run of a release finds its section, and an empty [Unreleased].
+    for label in re.findall(r"^## \[([^\]]+)\]", text, re.MULTILINE):
+        if names_version(label, version):
+            session.error(
+                f"CHANGELOG.md already has a section for {version} (`## [{label}]`): it was released"
+            )
     notes, next_heading, older = rest.partition("\n## ")
     if not notes.strip():
         session.error("CHANGELOG.md has no notes under `## [Unreleased]`: write down what changed first")
-    if f"\n## [{version}]" in text:
-        session.error(f"CHANGELOG.md already has a section for {version}")
     return f"{head}\n## [Unreleased]\n\n## [{version}] - {day.isoformat()}\n{notes}{next_heading}{older}"
 
 
@@ -904,23 +965,44 @@ def release_notes(session: nox.Session) -> None:
     print(released_notes(session, CHANGELOG.read_text(encoding="utf-8"), version), end="")
 
 
+def check_release_version(session: nox.Session, version: Version, current: Version) -> None:
+    """Stop unless ``version`` may follow ``current``: not lower, and without a local part."""
+    if version.local is not None:
+        session.error(f"{version} has a local part (+{version.local}): PyPI refuses local versions")
+    if version < current:
+        session.error(f"{version} is lower than the current version {current}: versions only go up")
+
+
+def check_new_tag(session: nox.Session, version: Version, tags: Iterable[str]) -> None:
+    """Stop if one of the git ``tags`` is ``version``'s, compared as versions (``v0.2.0`` is 0.2's)."""
+    for tag in tags:
+        if tag.startswith("v") and names_version(tag.removeprefix("v"), version):
+            session.error(f"tag {tag} already exists: {version} is taken, release the next version")
+
+
 @nox.session(venv_backend="none", default=False)
 def release(session: nox.Session) -> None:
     """Commit a release: set the version, date the changelog (-- X.Y.Z); pushes nothing."""
     version = version_argument(session)
-    current = Version(PYPROJECT["project"]["version"])
-    if version < current:
-        session.error(f"{version} is lower than the current version {current}: versions only go up")
+    check_release_version(session, version, Version(PYPROJECT["project"]["version"]))
     require_clean_tree(session)
+    check_new_tag(session, version, git(session, "tag", "--list", "v*").split())
     tag = f"v{version}"
-    if git(session, "tag", "--list", tag):
-        session.error(f"tag {tag} already exists: {version} is taken, release the next version")
     # UTC, like the timestamps GitHub and PyPI show for the release.
     today = dt.datetime.now(dt.timezone.utc).date()
     changelog = date_unreleased_notes(session, CHANGELOG.read_text(encoding="utf-8"), version, today)
-    session.run("poetry", "version", str(version), external=True)
-    CHANGELOG.write_text(changelog, encoding="utf-8")
-    git(session, "commit", "--quiet", "-m", f"Release {version}", "--", "pyproject.toml", "CHANGELOG.md")
+    released = ("pyproject.toml", "CHANGELOG.md")
+    try:
+        session.run("poetry", "version", str(version), external=True)
+        CHANGELOG.write_text(changelog, encoding="utf-8")
+        git(session, "commit", "--quiet", "-m", f"Release {version}", "--", *released)
+    except nox.command.CommandFailed:
+        # The tree was clean: putting both files back loses nothing, and a run again starts afresh.
+        git(session, "checkout", "--", *released)
+        session.error(
+            f"the release commit of {version} failed (the message is above: a git hook? signing?); "
+            "pyproject.toml and CHANGELOG.md are put back as they were: fix the cause and run it again"
+        )
     commit = git(session, "rev-parse", "--short=12", "HEAD")
     session.log(f"committed release {version} as {commit}; nothing was pushed. Next:")
     session.log("  1. push the commit and merge it to main once CI passes")
