@@ -86,7 +86,16 @@ def lock_export(session: nox.Session, label: str, *options: str) -> Path:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        session.run("poetry", "export", *options, f"--output={partial}", external=True, silent=True)
+        try:
+            # run_install: an install step, which `--install-only` runs too.
+            session.run_install(
+                "poetry", "export", *options, f"--output={partial}", external=True, silent=True
+            )
+        except nox.command.CommandFailed:
+            session.error(
+                "`poetry export` failed (its output is above): Poetry needs its export plugin, "
+                "poetry-plugin-export, which .ci/requirements.txt installs with it"
+            )
         partial.replace(path)  # atomic, so parallel sessions never read half a file
     return path
 
@@ -294,7 +303,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=DEFAULT_PYTHON, default=True)
 def typing(session: nox.Session) -> None:
-    """Type-check the package, the tests and this file with mypy --strict."""
+    """Type-check the package, tests, benchmarks, docs' examples and this file with mypy --strict."""
     install(session, "typing", extras="testing")
     session.run("mypy", "--strict", *session.posargs)
 
