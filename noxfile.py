@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -86,14 +87,18 @@ def lock_export(session: nox.Session, label: str, *options: str) -> Path:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            # run_install: an install step, which `--install-only` runs too.
-            session.run_install(
-                "poetry", "export", *options, f"--output={partial}", external=True, silent=True
-            )
-        except nox.command.CommandFailed:
+        # Not session.run: `-R` skips install steps (run_install) and `--install-only` skips
+        # the rest, and each needs the constraints.  Poetry only reads the lock here.
+        poetry = shutil.which("poetry")
+        if poetry is None:
+            session.error("poetry is not on PATH: install the pipeline's tools (.ci/requirements.txt)")
+        done = subprocess.run(
+            [poetry, "export", *options, f"--output={partial}"], capture_output=True, text=True, check=False
+        )
+        if done.returncode:
+            said = " ".join((done.stderr or done.stdout).split())
             session.error(
-                "`poetry export` failed (its output is above): Poetry needs its export plugin, "
+                f"`poetry export` failed ({said}): Poetry needs its export plugin, "
                 "poetry-plugin-export, which .ci/requirements.txt installs with it"
             )
         partial.replace(path)  # atomic, so parallel sessions never read half a file
@@ -660,9 +665,12 @@ def upload(
             "twine", "upload", "--disable-progress-bar", *signed, *map(str, files), env=env, silent=True
         )
     except nox.command.CommandFailed:
+        # Twine's message above has the index's HTTP status; each says something else to do.
         session.error(
-            f"twine could not upload to {repository_url or 'PyPI'} (its message is above): check the "
-            "credentials (TWINE_USERNAME/TWINE_PASSWORD, or the trusted publisher), see docs/releasing.md"
+            f"twine could not upload to {repository_url or 'PyPI'} (its message is above). For HTTP "
+            "401 or 403, check the credentials (TWINE_USERNAME/TWINE_PASSWORD, or the trusted "
+            "publisher); for 400, the index refused the files (is the version there already?); for 404 "
+            "or 405, --repository-url is not the index's upload URL. See docs/releasing.md"
         )
 
 
@@ -709,7 +717,14 @@ def publish(session: nox.Session) -> None:
     version = parse_wheel_filename(wheel.name)[1]
     index_url = options.index_url or options.repository_url or pypi_simple_url(session)
     target = options.repository_url or "PyPI"
-    if version in {release_version(name) for name in index_files(session, index_url)}:
+    on_index = index_files(session, index_url)
+    if not on_index and options.repository_url and not options.index_url:
+        # An upload URL that is not also the simple index (TestPyPI's) lists nothing either.
+        session.log(
+            f"{index_url} lists no {PROJECT} files: if this index's simple pages live at another URL, "
+            "give it as --index-url, or the check for a version already there saw nothing"
+        )
+    if version in {release_version(name) for name in on_index}:
         bump = "prerelease" if version.is_prerelease else "patch"
         session.error(
             f"{PROJECT} {version} is already on {target}, and a published version can never change: "

@@ -173,6 +173,26 @@ def test_dry_run_uploads_nothing(
     assert package_index.files() == before
 
 
+def test_an_upload_url_whose_index_lists_nothing_is_said(
+    project: Clone, package_index: PackageIndex, versions: Iterator[str]
+) -> None:
+    """As TestPyPI's upload URL: its simple pages live elsewhere, so the duplicate check sees nothing."""
+    project.commit_version(next(versions))
+    elsewhere = package_index.url + "uploads-only/"
+    run = project.nox("-R", "-s", "publish", "--", "--repository-url", elsewhere, "--dry-run")
+    assert run.returncode == 0, run.output
+    assert (
+        f"{elsewhere} lists no pyjiit files: if this index's simple pages live at another URL" in run.output
+    )
+    # Given the index, it says nothing.
+    run = project.nox(
+        "-R", "-s", "publish", "--", "--repository-url", elsewhere, "--index-url", package_index.simple_url,
+        "--dry-run",
+    )  # fmt: skip
+    assert run.returncode == 0, run.output
+    assert "lists no pyjiit files" not in run.output
+
+
 def test_pypi_is_the_default_index(project: Clone) -> None:
     # pyjiit 0.1.0a9 is on PyPI, and a published version stays there.
     project.commit_version("0.1.0a9")
