@@ -383,10 +383,27 @@ def expected_version(session: nox.Session, given: str | None) -> Version | None:
         session.error(f"expected version {given!r} is not a version (PEP 440), e.g. 0.2.0")
 
 
+#: How a release's tag starts: ``v`` and a digit (``v0.2.0``).  CI also runs on other tags.
+RELEASE_TAG = re.compile(r"v[0-9]")
+
+
+def actions_tag() -> str | None:
+    """The tag GitHub Actions runs on, if it runs on one."""
+    return os.environ.get("GITHUB_REF_NAME", "") if os.environ.get("GITHUB_REF_TYPE") == "tag" else None
+
+
+def require_release_tag(session: nox.Session) -> None:
+    """Stop in GitHub Actions on a tag that is not a release's (``0.2.0``, ``docs``): nothing is released."""
+    tag = actions_tag()
+    if tag is not None and not RELEASE_TAG.match(tag):
+        session.error(f"tag {tag!r} is not a release's tag: releases are tagged vX.Y.Z (docs/releasing.md)")
+
+
 def tag_version(session: nox.Session) -> str | None:
-    """The version of the tag being built, without its ``v``; None where there is none."""
-    if os.environ.get("GITHUB_REF_TYPE") == "tag":
-        return os.environ.get("GITHUB_REF_NAME", "").removeprefix("v")
+    """The version of the release tag being built, without its ``v``; None where there is none."""
+    tag = actions_tag()
+    if tag is not None:
+        return tag.removeprefix("v") if RELEASE_TAG.match(tag) else None
     if (ROOT / ".git").exists():  # a file in a git worktree, a folder in a clone
         tags = git(session, "tag", "--points-at", "HEAD", "--list", "v[0-9]*").split()
         if len(tags) > 1:
@@ -701,6 +718,7 @@ def confirm_listed(session: nox.Session, index_url: str, files: Iterable[Path]) 
 def publish(session: nox.Session) -> None:
     """Build (or take -- --dist DIR), check and upload to PyPI (-- --repository-url URL --dry-run ...)."""
     options = publish_options(session)
+    require_release_tag(session)
     commit = require_clean_tree(session, inputs=options.dist)
     expect = expected_version(session, options.expect_version)
     if options.dist is None:
@@ -749,6 +767,7 @@ def sign(session: nox.Session) -> None:
     options = parse_arguments(session, parser)
     if options.folder is None:
         session.error("give the folder of distributions, e.g. `nox -s sign -- release-dist`")
+    require_release_tag(session)
     expect = expected_version(session, options.expect_version)
     # Sigstore signs with the job's OpenID Connect identity, and PyPI accepts
     # attestations only from the project's trusted publisher: the release

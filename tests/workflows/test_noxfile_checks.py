@@ -177,3 +177,24 @@ def test_an_environment_left_empty_says_to_run_without_reuse(
         f"the {session} session's environment has no twine (an earlier run stopped before "
         "installing it, and -R installs nothing): run it once without -R"
     )
+
+
+@pytest.mark.parametrize("tag", ["docs-2026", "0.2.0", "version-2"])
+def test_a_tag_that_is_not_a_releases_pins_nothing_and_publishes_nothing(
+    monkeypatch: pytest.MonkeyPatch, tag: str
+) -> None:
+    """CI runs on any tag (a manual run on ``docs-2026``); only ``vX.Y.Z`` is a release."""
+    monkeypatch.setenv("GITHUB_REF_TYPE", "tag")
+    monkeypatch.setenv("GITHUB_REF_NAME", tag)
+    session = FakeSession(name="publish").as_session()
+    assert noxfile.tag_version(session) is None
+    with pytest.raises(Stopped, match=f"tag '{tag}' is not a release's tag: releases are tagged vX.Y.Z"):
+        noxfile.require_release_tag(session)
+
+
+def test_a_release_tag_pins_its_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_REF_TYPE", "tag")
+    monkeypatch.setenv("GITHUB_REF_NAME", "v0.2.0")
+    session = FakeSession(name="publish").as_session()
+    noxfile.require_release_tag(session)
+    assert noxfile.expected_version(session, None) == Version("0.2.0")
