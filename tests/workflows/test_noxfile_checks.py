@@ -6,6 +6,8 @@ proven by tests/pipeline; these are the decisions made before any of that.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING, NoReturn
 
 import pytest
@@ -198,3 +200,25 @@ def test_a_release_tag_pins_its_version(monkeypatch: pytest.MonkeyPatch) -> None
     session = FakeSession(name="publish").as_session()
     noxfile.require_release_tag(session)
     assert noxfile.expected_version(session, None) == Version("0.2.0")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for poetry")
+def test_a_poetry_without_its_export_plugin_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """As `pipx install poetry` leaves it: every session needs `poetry export` for its constraints."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    poetry = bin_dir / "poetry"
+    poetry.write_text(
+        '#!/bin/sh\necho "The requested command export does not exist."\nexit 1\n', encoding="utf-8"
+    )
+    poetry.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    (tmp_path / "poetry.lock").write_text("# a lock not exported yet\n", encoding="utf-8")
+    monkeypatch.setattr(noxfile, "ROOT", tmp_path)  # where the exported constraints go
+    with pytest.raises(Stopped) as stopped:
+        noxfile.locked_constraints(FakeSession(name="lint").as_session())
+    assert stopped.value.message == (
+        "`poetry export` failed (The requested command export does not exist.): Poetry needs its "
+        "export plugin, poetry-plugin-export, which .ci/requirements.txt installs with it"
+    )
+    assert not list((tmp_path / ".nox" / "_constraints").iterdir())  # no half-written file left
