@@ -217,14 +217,19 @@ def _spring_error(document: Mapping[str, Any], secrets: Sequence[str]) -> str | 
     if type(document.get("status")) is not int or not isinstance(document.get("error"), str):
         return None
     parts = [str(document.get(key) or "") for key in ("error", "message")]
-    text = _hide(" ".join(": ".join(part for part in parts if part).split()), secrets)
-    return text if len(text) <= _SNIPPET else text[: _SNIPPET - 3] + "..."
+    return _quote(": ".join(part for part in parts if part), secrets)
 
 
 def _no_handler(document: Mapping[str, Any]) -> bool:
     """Whether Spring's error object ``document`` says that no handler took the request."""
     message = document.get("message") or ""
     return isinstance(message, str) and (not message or message.startswith(_NO_HANDLER_MESSAGES))
+
+
+def _quote(text: str, secrets: Sequence[str]) -> str:
+    """``text`` on one line, without the secrets, and cut to :data:`_SNIPPET` characters: for a message."""
+    flat = _hide(" ".join(text.split()), secrets)
+    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 3] + "..."
 
 
 @dataclass(frozen=True)
@@ -239,8 +244,7 @@ class _Answer:
     @property
     def snippet(self) -> str:
         """A short, single-line quote of the body for an error message, without the secrets sent."""
-        flat = _hide(" ".join(self.body[:_PEEK].decode("utf-8", "replace").split()), self.secrets)
-        return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 3] + "..."
+        return _quote(self.body[:_PEEK].decode("utf-8", "replace"), self.secrets)
 
     @property
     def is_html(self) -> bool:

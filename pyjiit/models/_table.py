@@ -105,17 +105,17 @@ class _Spec:
         return self.read is None and self.whole is None
 
     @property
-    def is_list(self) -> bool:
-        """Whether the field holds a list of objects."""
-        return isinstance(self.whole, _Each) or isinstance(self.read, Rows)
-
-    @property
     def item_name(self) -> str | None:
         """The name of the model of each item of the list the field holds; ``None`` if it holds no list."""
         for reader in (self.read, self.whole):
             if isinstance(reader, (Rows, _Each)):
                 return reader.model.__name__
         return None
+
+    @property
+    def is_list(self) -> bool:
+        """Whether the field holds a list of objects."""
+        return self.item_name is not None
 
     def empty(self, answer: dict[str, Any]) -> object:
         """Put into ``answer`` what this field holds in an answer with nothing in it; return the answer.
