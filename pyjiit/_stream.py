@@ -55,9 +55,12 @@ def read_body(response: requests.Response, *, limit: int, deadline: Deadline, wh
         if size > limit:
             raise AnswerTooLarge(
                 f"{what}: the answer is larger than the limit of {limit:,} bytes (counted after "
-                "decompression); raise Webportal's max_answer_bytes or max_document_bytes if the "
-                "portal's answers really are this large",
+                "decompression).",
                 limit=limit,
+                advice=(
+                    "Raise Webportal's max_answer_bytes or max_document_bytes if the portal's answers "
+                    "really are this large."
+                ),
             )
         if deadline.passed:
             raise deadline.exceeded(what)

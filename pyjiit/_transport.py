@@ -582,8 +582,10 @@ class Transport:
         return UntrustedCertificate(
             f"{endpoint.path}: the TLS handshake failed: the server's certificate {what} "
             f"({reason}), so it may not be the portal.  Nothing was sent.  Is a network "
-            "sign-in page or a proxy intercepting HTTPS?  If the portal's certificate changed, pass "
-            "Webportal's verify= a CA bundle that trusts it."
+            "sign-in page or a proxy intercepting HTTPS?",
+            advice=(
+                "If the portal's certificate changed, pass Webportal's verify= a CA bundle that trusts it."
+            ),
         )
 
     @staticmethod
@@ -700,10 +702,12 @@ class Transport:
             return self._decode(answer.body)
         except _json.TooManyValues as error:
             raise AnswerTooLarge(
-                f"{endpoint.path}: the answer holds {error} (one per {BYTES_PER_VALUE} bytes of "
-                "max_answer_bytes); raise Webportal's max_answer_bytes if the portal's answers really "
-                "are this large",
+                f"{endpoint.path}: the answer holds {error}.",
                 limit=self.max_answer_bytes,
+                advice=(
+                    f"Raise Webportal's max_answer_bytes (which allows one value per {BYTES_PER_VALUE} "
+                    "bytes) if the portal's answers really are this large."
+                ),
             ) from None
         except _json.BadJSON as error:
             raise ProtocolError(f"{endpoint.path}: the portal's JSON answer is unusable: {error}") from None

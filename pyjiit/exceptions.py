@@ -72,12 +72,21 @@ class PyjiitError(Exception):
             or ``None`` for an error that belongs to no call.
         status_code: The HTTP status of the portal's answer, or ``None`` when
             there was no answer (a timeout, a refused connection) or no call.
+        advice: What Python code can do about the failure, such as a
+            ``Webportal`` parameter to pass, which the message ends with; ``None``
+            where code can do nothing.  Kept apart so that a program with other
+            means (the ``pyjiit`` command's options) can say its own instead.
     """
 
     endpoint: str | None = None
     status_code: int | None = None
+    advice: str | None = None
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: object, advice: str | None = None) -> None:
+        if advice is not None:
+            # The message says what went wrong, then what to do, as one text (str(error)).
+            args = (f"{args[0] if args else self._summary()}  {advice}", *args[1:])
+            self.advice = advice
         super().__init__(*(args or (self._summary(),)))
 
     @classmethod
@@ -177,8 +186,14 @@ class NotThePortal(PyjiitError):
             (a failed TLS handshake).
     """
 
-    def __init__(self, *args: object, location: str | None = None, status_code: int | None = None) -> None:
-        super().__init__(*args)
+    def __init__(
+        self,
+        *args: object,
+        location: str | None = None,
+        status_code: int | None = None,
+        advice: str | None = None,
+    ) -> None:
+        super().__init__(*args, advice=advice)
         self.location = location
         self.status_code = status_code
 
@@ -220,8 +235,8 @@ class AnswerTooLarge(ProtocolError):
         limit: The limit that was passed, in bytes.
     """
 
-    def __init__(self, *args: object, limit: int | None = None) -> None:
-        super().__init__(*args)
+    def __init__(self, *args: object, limit: int | None = None, advice: str | None = None) -> None:
+        super().__init__(*args, advice=advice)
         self.limit = limit
 
 

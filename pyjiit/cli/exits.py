@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -18,6 +17,7 @@ from pyjiit.exceptions import (
     ProtocolError,
     PyjiitError,
     SessionExpired,
+    UntrustedCertificate,
 )
 from pyjiit.wrapper import SSO_API
 
@@ -106,12 +106,10 @@ _MESSAGES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], st
     ((PyjiitError, UsageError, CommandError), "{error}"),
 )
 
-#: Advice in the library's messages that is for Python code (``Webportal``'s parameters), and
-#: what the command line says instead: its own option, or nothing where it has none.
-_LIBRARY_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"pass Webportal's verify= (a CA bundle)"), r"give --ca-file \1"),
-    (re.compile(r" \(one per \d+ bytes of max_answer_bytes\)"), ""),
-    (re.compile(r"; raise Webportal's [^.;]*"), ""),
+#: What the command line advises instead of the library's advice for Python code
+#: (``Webportal``'s parameters): its own option.  Where it has none, it advises nothing.
+_ADVICE: tuple[tuple[type[PyjiitError], str], ...] = (
+    (UntrustedCertificate, "If the portal's certificate changed, give --ca-file a CA bundle that trusts it."),
 )
 
 
@@ -119,9 +117,9 @@ def describe(error: BaseException, *, portal: PortalAddress | None = None, debug
     """Return one line that says what went wrong and, where there is one, what to do about it.
 
     What to do is said the command line's way: where the library's message
-    advises Python code to pass ``Webportal`` a parameter, the line names the
-    command's option instead (``--ca-file``), or drops the advice where the
-    command has none.
+    ends with advice for Python code (``error.advice``: pass ``Webportal`` a
+    parameter), the line names the command's option instead (``--ca-file``),
+    or drops the advice where the command has none.
 
     Args:
         error: The failure.
@@ -136,8 +134,8 @@ def describe(error: BaseException, *, portal: PortalAddress | None = None, debug
     if endpoint is not None and not debug:
         # The library starts the message of a failed request with the endpoint's path.
         text = text.removeprefix(f"{path}: ")
-    for advice, instead in _LIBRARY_ADVICE:
-        text = advice.sub(instead, text)
+    if isinstance(error, PyjiitError) and error.advice is not None:
+        text = "  ".join([text.removesuffix(error.advice).rstrip(), *_advice(error)])
     where = f" at {_host(portal, endpoint)}" if portal is not None else ""
     for kinds, message in _MESSAGES:
         if isinstance(error, kinds):
@@ -146,6 +144,11 @@ def describe(error: BaseException, *, portal: PortalAddress | None = None, debug
         file = f"{error.filename}: " if error.filename is not None else ""
         return f"{file}{error.strerror or error}"
     return f"unexpected {type(error).__name__}: {error} (run with --debug for the traceback)"
+
+
+def _advice(error: PyjiitError) -> list[str]:
+    """Return what the command line advises about ``error`` instead of the library (none or one line)."""
+    return next(([advice] for kinds, advice in _ADVICE if isinstance(error, kinds)), [])
 
 
 def _endpoint_at(path: str) -> endpoints.Endpoint | None:

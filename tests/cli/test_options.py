@@ -103,9 +103,9 @@ def test_a_wrong_path_on_the_portals_host_is_not_the_portal(fresh_here: Cli, por
     [
         (
             Fault.endless(),
-            "the answer is larger than the limit of 4,194,304 bytes (counted after decompression)",
+            "the answer is larger than the limit of 4,194,304 bytes (counted after decompression).",
         ),
-        (Fault.not_an_object([0] * 200_000), "the answer holds more than 131,072 values"),
+        (Fault.not_an_object([0] * 200_000), "the answer holds more than 131,072 values."),
     ],
     ids=["bytes", "values"],
 )

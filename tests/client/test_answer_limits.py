@@ -44,6 +44,10 @@ def test_the_limit_is_inclusive(portal: FakePortal, limit: int, fits: bool) -> N
             with pytest.raises(AnswerTooLarge, match=f"limit of {limit:,} bytes") as caught:
                 client.get_student_bank_info()
             assert caught.value.limit == limit
+            # What Python code can do, apart from what went wrong, for a program to say its own instead.
+            assert caught.value.advice is not None
+            assert "Webportal's max_answer_bytes" in caught.value.advice
+            assert str(caught.value).endswith(f"bytes (counted after decompression).  {caught.value.advice}")
 
 
 def test_decompressed_bytes_are_counted(portal: FakePortal) -> None:
@@ -96,6 +100,9 @@ def test_a_json_answer_holds_one_value_per_32_bytes_of_the_limit(
             with pytest.raises(AnswerTooLarge, match="holds more than 8,192 values") as caught:
                 client.get_student_bank_info()
             assert caught.value.limit == 256 * 1024
+            assert caught.value.advice is not None
+            assert "max_answer_bytes (which allows one value per 32 bytes)" in caught.value.advice
+            assert str(caught.value).endswith(f"values.  {caught.value.advice}")
 
 
 @pytest.mark.parametrize("encoding", ["br", "zstd", "compress", "gzip, br"])

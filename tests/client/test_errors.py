@@ -215,6 +215,10 @@ def test_untrusted_certificate_is_refused_unretried_with_cause(portal: FakePorta
             client.get_captcha()
         assert isinstance(caught.value.__cause__, requests.exceptions.SSLError)
         assert len(portal.requests) == 0
+        assert caught.value.advice == (
+            "If the portal's certificate changed, pass Webportal's verify= a CA bundle that trusts it."
+        )
+        assert str(caught.value).endswith(f"intercepting HTTPS?  {caught.value.advice}")
 
 
 def test_component_without_classes_counts_zero(logged_in: Webportal, portal: FakePortal) -> None:
@@ -266,7 +270,7 @@ def test_every_exception_can_be_raised_bare(error: type[PyjiitError]) -> None:
     assert message.strip()
     assert caught.value.args == (message,)
     assert "``" not in message
-    assert (caught.value.endpoint, caught.value.status_code) == (None, None)
+    assert (caught.value.endpoint, caught.value.status_code, caught.value.advice) == (None, None, None)
 
 
 def test_exceptions_hold_empty_fields_bare_and_what_they_are_given_otherwise() -> None:
@@ -288,4 +292,9 @@ def test_exceptions_hold_empty_fields_bare_and_what_they_are_given_otherwise() -
     moved = NotThePortal("moved", location="http://elsewhere/", status_code=302)
     assert (str(moved), moved.location, moved.status_code) == ("moved", "http://elsewhere/", 302)
     assert PortalUnavailable("down", "twice").args == ("down", "twice")
+    # Advice ends the message, and stays apart for a program that says its own instead.
+    advised = AnswerTooLarge("big.", limit=5, advice="Raise it.")
+    assert (advised.args, advised.advice, advised.limit) == (("big.  Raise it.",), "Raise it.", 5)
+    bare = UntrustedCertificate(advice="Trust it.")
+    assert str(bare) == f"{UntrustedCertificate._summary()}  Trust it."
     assert APIError("refused", {"status": "Failure"}).args == ("refused", {"status": "Failure"})
