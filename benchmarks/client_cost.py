@@ -149,7 +149,7 @@ def _record(portal: FakePortal) -> dict[str, Recorded]:
     """The answers of a login and one round of the workload, by path."""
     recorder = RecordingAdapter()
     http = _adapted(recorder)
-    with Webportal(portal.url, sso_url=portal.sso_url, verify=portal.ca_file or True, http=http) as client:
+    with Webportal(portal.url, sso_url=portal.sso_url, verify=portal.verify, http=http) as client:
         client.student_login(portal.username, portal.password)
         mix(client)
     return recorder.answers

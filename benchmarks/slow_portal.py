@@ -62,7 +62,7 @@ def round_trips(requests: Sequence[ReceivedRequest]) -> int:
         answered_before = (
             length
             for earlier, length in zip(ordered, chain, strict=False)  # the requests before this one
-            if earlier.answered <= request.received
+            if earlier.answered is not None and earlier.answered <= request.received
         )
         chain.append(1 + max(answered_before, default=0))
     return max(chain, default=0)

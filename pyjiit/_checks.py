@@ -114,14 +114,21 @@ def member(name: str, value: object, kind: type[_E]) -> _E:
         raise Refused(name, f"must be one of {values}", value) from None
 
 
-def count(name: str, value: object, *, minimum: int = 0) -> int:
+def count(name: str, value: object, *, minimum: int = 0, maximum: int | None = None) -> int:
     """Return ``value`` if it is a whole number (an ``int``, not ``True``), ``minimum`` or more.
+
+    Args:
+        name: The setting, as the caller knows it.
+        value: What was given.
+        minimum: The least it may be.
+        maximum: The most it may be, if there is a most.
 
     Raises:
         Refused: It is not.
     """
-    if type(value) is not int or value < minimum:
-        raise Refused(name, f"must be a whole number, {minimum} or more", value)
+    if type(value) is not int or value < minimum or (maximum is not None and value > maximum):
+        bound = f"{minimum} or more" if maximum is None else f"{minimum} to {maximum}"
+        raise Refused(name, f"must be a whole number, {bound}", value)
     return value
 
 

@@ -17,12 +17,18 @@ from pyjiit import Webportal
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from pyjiit.testing import FakePortal
+    from pyjiit.testing import FakePortal, ReceivedRequest
 
-__all__ = ["TIMEOUT", "client", "logged_in", "make_client"]
+__all__ = ["TIMEOUT", "answered", "client", "logged_in", "make_client"]
 
 #: Short enough that a hung test fails fast, long enough for a loaded 2-core machine.
 TIMEOUT = (2.0, 3.0)
+
+
+def answered(request: ReceivedRequest) -> float:
+    """When the portal's answer to ``request`` was ready; the request must not be in flight."""
+    assert request.answered is not None, f"{request} is still in flight"
+    return request.answered
 
 
 def make_client(
@@ -36,7 +42,7 @@ def make_client(
     return Webportal(
         portal.url,
         sso_url=portal.sso_url,
-        verify=portal.ca_file or True,
+        verify=portal.verify,
         timeout=timeout,
         retries=retries,
         backoff=backoff,

@@ -10,8 +10,8 @@ import socket
 import sys
 from typing import TYPE_CHECKING
 
-from pyjiit._checks import argument_type, seconds
-from pyjiit.testing.portal import FakePortal
+from pyjiit._checks import argument_type, count, seconds
+from pyjiit.testing.portal import MAX_PORT, FakePortal
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +22,7 @@ __all__ = ["main"]
 
 #: A latency: a finite number of seconds, 0 or more.
 _latency = argument_type(functools.partial(seconds, zero=True), float)
+_port = argument_type(functools.partial(count, maximum=MAX_PORT), int)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Serve a local fake JIIT webportal with one demo student until interrupted.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
-    parser.add_argument("--port", type=int, default=0, help="port to bind (default: any free port)")
+    parser.add_argument("--port", type=_port, default=0, help="port to bind (default: any free port)")
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a throwaway CA")
     parser.add_argument(
         "--awkward-tokens",

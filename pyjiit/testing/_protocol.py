@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import binascii
 import collections
+import dataclasses
 import json
 import threading
 import time
@@ -32,11 +33,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from pyjiit import _json, endpoints
+from pyjiit._checks import count, wrong_type
 from pyjiit.encryption import decrypt, deserialize_payload
 from pyjiit.exceptions import PayloadError
 from pyjiit.testing._replies import EMPTY, Reply, echo, failure, java_exception, spring_error
 from pyjiit.testing._routing import Call, answer
 from pyjiit.testing._webtokens import TokenError
+from pyjiit.testing.faults import Fault
 from pyjiit.utils import generate_date_seq
 
 if TYPE_CHECKING:
@@ -46,7 +49,6 @@ if TYPE_CHECKING:
     from pyjiit.endpoints import Endpoint
     from pyjiit.testing._routing import RouteTable
     from pyjiit.testing._state import PortalState
-    from pyjiit.testing.faults import Fault
 
 __all__ = ["API_BASE", "LEGACY_TOKEN_PATH", "SSO_BASE", "Exchange", "ReceivedRequest"]
 
@@ -79,11 +81,13 @@ class ReceivedRequest:
             server day's key), parsed for plain ones; ``None`` when there is
             no body or it cannot be decoded.
         status: The HTTP status answered, or ``None`` if the connection was
-            dropped (:meth:`Fault.drop <pyjiit.testing.Fault.drop>`).
+            dropped (:meth:`Fault.drop <pyjiit.testing.Fault.drop>`) or the
+            answer is not ready yet.
         received: When the request had arrived, in :func:`time.monotonic` seconds.
-        answered: When its answer was ready to send, latency and delays
-            included; with ``received``, it tells which requests a client had
-            in flight at once.
+        answered: When its answer was ready to send (or the connection was
+            dropped), latency and delays included; ``None`` while it is not
+            (:attr:`in_flight`).  With ``received``, it tells which requests a
+            client had in flight at once.
     """
 
     method: str
@@ -93,7 +97,12 @@ class ReceivedRequest:
     payload: Any = field(repr=False)
     status: int | None
     received: float = field(default=0.0, repr=False)
-    answered: float = field(default=0.0, repr=False)
+    answered: float | None = field(default=None, repr=False)
+
+    @property
+    def in_flight(self) -> bool:
+        """Whether its answer is not ready yet: a latency, a delay fault or a handler still at work."""
+        return self.answered is None
 
     def header(self, name: str) -> str | None:
         """Return the value of header ``name``, whatever its case, or ``None``."""
@@ -204,7 +213,8 @@ class Exchange:
         """Queue ``fault`` for the next ``times`` calls to ``path`` (see :meth:`FakePortal.inject`).
 
         Raises:
-            ValueError: ``path`` is no endpoint's, or ``times`` is below 1.
+            ValueError: ``path`` is no endpoint's, or ``times`` is not a whole number, 1 or more.
+            TypeError: ``fault`` is not a :class:`~pyjiit.testing.Fault`.
         """
         endpoint = endpoints.by_path(path) or endpoints.by_path(path, sso=True)
         if endpoint is None:
@@ -212,8 +222,11 @@ class Exchange:
                 f"no endpoint has the path {path!r}: use a path of pyjiit.endpoints, "
                 "relative to the API base, such as '/token/pretoken-check'"
             )
-        if times < 1:
-            raise ValueError(f"times must be at least 1, got {times}")
+        # Checked here, not when a request meets it: a fault that breaks the fake mid-answer
+        # drops the connection, which a test expecting an outage would take for one.
+        if not isinstance(fault, Fault):
+            raise wrong_type("fault", "a pyjiit.testing.Fault, such as Fault.unavailable()", fault)
+        count("times", times, minimum=1)
         with self._lock:
             self._faults[endpoint].extend([fault] * times)
 
@@ -227,10 +240,14 @@ class Exchange:
             return queue.popleft() if queue else None
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply | None:
-        """Return the reply to one request, or ``None`` to drop the connection."""
+        """Return the reply to one request, or ``None`` to drop the connection.
+
+        The request is in :attr:`requests` from its arrival, so that a test
+        sees what a client sent while the answer waits (a latency, a delay
+        fault) and after the client gave up on it; its entry is replaced by
+        the answered one once the answer is ready, before it is sent.
+        """
         received = time.monotonic()
-        if self.latency and self._wait(self.latency):  # cut short by stop()
-            return None
         full_path = urlsplit(target).path
         path, endpoint = _split(full_path, legacy_token_path=self.state.legacy_token_path)
         decoded: dict[str, Any] | _Refused | None = None
@@ -239,16 +256,36 @@ class Exchange:
                 decoded = decode_body(endpoint, body, full_path, self.state)
             except _Refused as refused:
                 decoded = refused
-        reply = self._answer(
-            method, full_path, path=path, endpoint=endpoint, headers=headers, body=body, decoded=decoded
-        )
         has_payload = endpoint is not None and endpoint.body is not endpoints.Body.NONE
         payload = decoded if has_payload and isinstance(decoded, dict) else None
-        status = None if reply is None else reply.status
-        self.requests.append(
-            ReceivedRequest(method, path, dict(headers), body, payload, status, received, time.monotonic())
-        )
+        arrived = ReceivedRequest(method, path, dict(headers), body, payload, None, received, None)
+        self.requests.append(arrived)
+        reply: Reply | None = None
+        try:
+            if not (self.latency and self._wait(self.latency)):  # else cut short by stop(): dropped
+                reply = self._answer(
+                    method,
+                    full_path,
+                    path=path,
+                    endpoint=endpoint,
+                    headers=headers,
+                    body=body,
+                    decoded=decoded,
+                )
+        finally:
+            status = None if reply is None else reply.status
+            self._replace(arrived, dataclasses.replace(arrived, status=status, answered=time.monotonic()))
         return reply
+
+    def _replace(self, arrived: ReceivedRequest, answered: ReceivedRequest) -> None:
+        """Put ``answered`` in ``arrived``'s place in :attr:`requests`, unless the list was cleared since."""
+        with self._lock:
+            requests = self.requests
+            # From the end: the request is among the latest, unless a client keeps many in flight.
+            for index in range(len(requests) - 1, -1, -1):
+                if requests[index] is arrived:
+                    requests[index] = answered
+                    return
 
     def _answer(
         self,

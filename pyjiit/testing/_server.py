@@ -317,6 +317,21 @@ class LocalServer:
             self._certificate = None
 
     @property
+    def ca_file(self) -> str | None:
+        """The PEM file of the CA that signed its certificate when serving TLS, else ``None``."""
+        return None if self._certificate is None else str(self._certificate.ca_file)
+
+    @property
+    def verify(self) -> str | bool:
+        """What a client passes as ``verify=``: :attr:`ca_file` when serving TLS, else ``True``.
+
+        One fixture can then serve over HTTP and HTTPS alike
+        (``Webportal(fake.url, verify=fake.verify)``): plain HTTP checks no
+        certificate, and ``True`` is requests' default.
+        """
+        return self.ca_file or True
+
+    @property
     def connections(self) -> int:
         """How many connections it has accepted, over all its starts.
 

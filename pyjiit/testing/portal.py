@@ -5,10 +5,12 @@ The public clients named by tag (KT, UNK, JSc...) are those of docs/protocol.md 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from pyjiit._checks import count, sendable_text
 from pyjiit._checks import seconds as checked_seconds
 from pyjiit.testing._handlers import ROUTES
 from pyjiit.testing._protocol import API_BASE, SSO_BASE, Exchange, ReceivedRequest
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["FakePortal"]
 
 _ANY_ADDRESS = {"0.0.0.0", "::", ""}  # noqa: S104 (names of the wildcard address, not a bind)
+#: The highest TCP port.
+MAX_PORT = 65535
 
 
 class FakePortal(LocalServer):
@@ -47,9 +51,10 @@ class FakePortal(LocalServer):
 
     Args:
         tls: Serve HTTPS with a throwaway CA (needs ``pyjiit[testing]``);
-            clients trust it with :attr:`ca_file`.
+            clients trust it with :attr:`ca_file` (or pass :attr:`verify`,
+            which is ``True`` for plain HTTP).
         host: The address to bind.
-        port: The port to bind; 0 picks a free one.
+        port: The port to bind, 0 to 65535; 0 picks a free one.
         clock_offset: How far the server's clock is from real time
             (:attr:`clock_offset`).
         token_lifetime: How long the session tokens it issues live.
@@ -67,6 +72,12 @@ class FakePortal(LocalServer):
         latency: Seconds every answer waits before it is sent, as the real
             portal's take hundreds of milliseconds to seconds
             (:attr:`latency`).
+
+    Raises:
+        ValueError: ``port`` is not a whole number from 0 to 65535, or
+            ``username`` or ``password`` is empty; or ``latency`` is not a
+            number of seconds, 0 or more.
+        TypeError: ``username`` or ``password`` is not a ``str``.
     """
 
     def __init__(
@@ -85,9 +96,15 @@ class FakePortal(LocalServer):
     ) -> None:
         self.tls = tls
         self.host = host
-        self._port = port
-        student = dataclasses.replace(
-            DEMO, username=username or DEMO.username, password=password or DEMO.password
+        self._port = count("port", port, maximum=MAX_PORT)
+        # A copy of its own: the demo's dicts (personal, hostel...) are mutable, and a test that
+        # changes them must not change what the next test's portal serves.
+        student = copy.deepcopy(
+            dataclasses.replace(
+                DEMO,
+                username=DEMO.username if username is None else sendable_text("username", username),
+                password=DEMO.password if password is None else sendable_text("password", password),
+            )
         )
         self._state = PortalState(
             clock_offset=clock_offset,
@@ -159,11 +176,6 @@ class FakePortal(LocalServer):
     def sso_url(self) -> str:
         """The Google sign-in exchange base, e.g. ``http://127.0.0.1:PORT/CLXSSOAPI``."""
         return self.origin + SSO_BASE
-
-    @property
-    def ca_file(self) -> str | None:
-        """The PEM file of the CA to trust when serving TLS, else ``None``."""
-        return None if self._certificate is None else str(self._certificate.ca_file)
 
     # -- The demo account -------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from pyjiit.testing._protocol import ReceivedRequest
@@ -35,9 +36,10 @@ class _Recorder:
         self._lock = threading.Lock()
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply:
+        now = time.monotonic()  # answered at once
         with self._lock:
             self.requests.append(
-                ReceivedRequest(method, target, dict(headers), body, None, self.reply.status)
+                ReceivedRequest(method, target, dict(headers), body, None, self.reply.status, now, now)
             )
         return self.reply
 
@@ -90,11 +92,6 @@ class RecordingServer(LocalServer):
         if self._server is None:
             raise RuntimeError("the RecordingServer is not running: call start() or use it in a with block")
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self._server.port}"
-
-    @property
-    def ca_file(self) -> str | None:
-        """The PEM file of the CA that signed its certificate when serving TLS, else ``None``."""
-        return None if self._certificate is None else str(self._certificate.ca_file)
 
     @property
     def requests(self) -> list[ReceivedRequest]:

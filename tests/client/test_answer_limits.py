@@ -21,7 +21,7 @@ BODY = json.dumps(SUCCESS).encode()
 
 def client_of(portal: FakePortal, **limits: int) -> Webportal:
     """A client with these limits, on a session of a client without (the login answers are larger)."""
-    settings = {"sso_url": portal.sso_url, "verify": portal.ca_file or True, "timeout": TIMEOUT}
+    settings = {"sso_url": portal.sso_url, "verify": portal.verify, "timeout": TIMEOUT}
     with Webportal(portal.url, **settings) as login:  # type: ignore[arg-type]
         session = login.student_login(portal.username, portal.password)
     return Webportal(portal.url, session=session, **settings, **limits)  # type: ignore[arg-type]

@@ -91,7 +91,7 @@ def test_a_session_of_the_users_own_keeps_its_settings_and_the_deadline(portal: 
     http = requests.Session()
     http.mount("https://", HTTPAdapter(pool_maxsize=3, max_retries=1))
     with Webportal(
-        portal.url, sso_url=portal.sso_url, verify=portal.ca_file or True, timeout=(0.5, 0.5), http=http
+        portal.url, sso_url=portal.sso_url, verify=portal.verify, timeout=(0.5, 0.5), http=http
     ) as client:
         adapter = http.get_adapter(portal.url)
         assert isinstance(adapter, DeadlineAdapter)
@@ -111,6 +111,6 @@ def test_an_adapter_of_the_users_own_is_left_alone(portal: FakePortal) -> None:
     http = requests.Session()
     custom = Custom()
     http.mount("https://", custom)
-    with Webportal(portal.url, sso_url=portal.sso_url, verify=portal.ca_file or True, http=http) as client:
+    with Webportal(portal.url, sso_url=portal.sso_url, verify=portal.verify, http=http) as client:
         assert http.get_adapter(portal.url) is custom
         assert client.student_login(portal.username, portal.password).enrollmentno == portal.username

@@ -109,7 +109,7 @@ def test_the_portals_own_outage_page_is_still_unavailable(logged_in: Webportal, 
 
 def test_a_wrong_path_on_the_portals_host_is_not_the_portal(portal: FakePortal) -> None:
     """The portal's server answers Spring's 404 for a path it has no handler for: a wrong base URL."""
-    with Webportal(portal.url + "/wrong", verify=portal.ca_file or True) as client:
+    with Webportal(portal.url + "/wrong", verify=portal.verify) as client:
         with pytest.raises(NotThePortal, match="no such endpoint at this address") as caught:
             client.student_login(portal.username, portal.password)
         assert client.session is None

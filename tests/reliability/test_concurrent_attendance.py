@@ -30,7 +30,8 @@ LATENCY = 0.25
 
 def most_in_flight(requests: Sequence[ReceivedRequest]) -> int:
     """The largest number of ``requests`` the server was answering at one moment."""
-    events = sorted([(r.received, 1) for r in requests] + [(r.answered, -1) for r in requests])
+    assert not any(r.in_flight for r in requests)
+    events = sorted([(r.received, 1) for r in requests] + [(r.answered or 0.0, -1) for r in requests])
     in_flight = peak = 0
     for _, change in events:  # at a tie, an answer (-1) sorts before an arrival (+1)
         in_flight += change
@@ -98,9 +99,11 @@ def test_the_first_failure_is_raised_and_nothing_outlives_the_call(
     # Every answer waits, so both workers are sending before the first answer
     # comes; the first request to arrive fails, every later one is slower, so
     # the other one in flight is still being answered when the failure is known.
+    # Slower, but well within the client's read timeout (TIMEOUT), so that it
+    # ends answered, not timed out.
     portal.latency = LATENCY
     portal.inject(endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.failure(errors=["Invalid URL"]))
-    portal.inject(endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.delay(LATENCY), times=10)
+    portal.inject(endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.delay(0.1), times=10)
     portal.requests.clear()
     with pytest.raises(APIError, match="Invalid URL") as caught:
         logged_in.attendance.with_daily_all(

@@ -29,7 +29,7 @@ class PortalClient:
         self.portal = portal
         self.session = session
         # Per request: REQUESTS_CA_BUNDLE in the environment would override Session.verify.
-        self.verify: str | bool = portal.ca_file or True
+        self.verify: str | bool = portal.verify
         self.token: str | None = None
 
     def server_day(self) -> dt.date:

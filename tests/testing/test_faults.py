@@ -159,9 +159,20 @@ def test_inject_refuses_unknown_paths(portal: FakePortal, path: str) -> None:
         portal.inject(path, Fault.empty())
 
 
-def test_inject_refuses_zero_times(portal: FakePortal) -> None:
-    with pytest.raises(ValueError, match="at least 1"):
-        portal.inject(CAPTCHA, Fault.empty(), times=0)
+@pytest.mark.parametrize("times", [0, -1, 1.5, True, "2"])
+def test_inject_refuses_times_that_are_not_a_count(portal: FakePortal, times: object) -> None:
+    with pytest.raises(ValueError, match="times must be a whole number, 1 or more"):
+        portal.inject(CAPTCHA, Fault.empty(), times=times)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fault", ["unavailable", None, 503, Fault.unavailable])
+def test_inject_refuses_what_is_not_a_fault(portal: FakePortal, client: PortalClient, fault: object) -> None:
+    """Refused at once: met by a request, it would break the fake, which drops the connection (an outage)."""
+    with pytest.raises(
+        TypeError, match=r"fault must be a pyjiit\.testing\.Fault, such as Fault\.unavailable\(\)"
+    ):
+        portal.inject(CAPTCHA, fault)  # type: ignore[arg-type]
+    envelope_ok(client.get(CAPTCHA))  # nothing was queued
 
 
 def test_reply_faults_need_a_reply() -> None:
