@@ -10,19 +10,18 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from pyjiit._checks import count, sendable_text
+from pyjiit._checks import count, sendable_text, wrong_type
 from pyjiit._checks import seconds as checked_seconds
 from pyjiit.testing._handlers import ROUTES
 from pyjiit.testing._protocol import API_BASE, SSO_BASE, Exchange, ReceivedRequest
 from pyjiit.testing._server import LocalServer, PortalServer
 from pyjiit.testing._state import PortalState
 from pyjiit.testing._tls import ServerCertificate
-from pyjiit.testing.data import DEMO
+from pyjiit.testing.data import DEMO, DemoStudent
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from pyjiit.testing.data import DemoStudent
     from pyjiit.testing.faults import Fault
 
 __all__ = ["FakePortal"]
@@ -58,8 +57,14 @@ class FakePortal(LocalServer):
         clock_offset: How far the server's clock is from real time
             (:attr:`clock_offset`).
         token_lifetime: How long the session tokens it issues live.
-        username: The demo student's login name instead of the seeded enrollment number.
-        password: The demo student's password instead of the seeded one.
+        student: The student to serve instead of the demo one
+            (:data:`pyjiit.testing.data.DEMO`), e.g. the demo with other
+            attendance, made with :func:`dataclasses.replace` (docs/testing.md
+            shows how).  The portal serves a copy of its own.
+        username: The student's login name instead of ``student``'s.  Only
+            logging in uses it: the data (personal information, e-mail)
+            keeps ``student``'s enrollment number.
+        password: The student's password instead of ``student``'s.
         awkward_tokens: Issue session tokens whose claims segment always needs
             padding and holds a ``-``, to test a client's base64url decoding.
             By default the segment is also plain base64 (no padding needed, no
@@ -77,7 +82,8 @@ class FakePortal(LocalServer):
         ValueError: ``port`` is not a whole number from 0 to 65535, or
             ``username`` or ``password`` is empty; or ``latency`` is not a
             number of seconds, 0 or more.
-        TypeError: ``username`` or ``password`` is not a ``str``.
+        TypeError: ``username`` or ``password`` is not a ``str``, or
+            ``student`` is not a ``DemoStudent``.
     """
 
     def __init__(
@@ -88,6 +94,7 @@ class FakePortal(LocalServer):
         port: int = 0,
         clock_offset: dt.timedelta = dt.timedelta(0),
         token_lifetime: dt.timedelta = dt.timedelta(hours=2),
+        student: DemoStudent = DEMO,
         username: str | None = None,
         password: str | None = None,
         awkward_tokens: bool = False,
@@ -99,11 +106,13 @@ class FakePortal(LocalServer):
         self._port = count("port", port, maximum=MAX_PORT)
         # A copy of its own: the demo's dicts (personal, hostel...) are mutable, and a test that
         # changes them must not change what the next test's portal serves.
+        if not isinstance(student, DemoStudent):
+            raise wrong_type("student", "a pyjiit.testing.data.DemoStudent, such as data.DEMO", student)
         student = copy.deepcopy(
             dataclasses.replace(
-                DEMO,
-                username=DEMO.username if username is None else sendable_text("username", username),
-                password=DEMO.password if password is None else sendable_text("password", password),
+                student,
+                username=student.username if username is None else sendable_text("username", username),
+                password=student.password if password is None else sendable_text("password", password),
             )
         )
         self._state = PortalState(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pyjiit import Webportal
@@ -66,3 +68,23 @@ def test_verify_is_what_a_client_passes_over_http_and_https(tls: bool) -> None:
     with RecordingServer(tls=tls) as server:
         assert server.verify == (server.ca_file if tls else True)
         assert (server.ca_file is not None) == tls
+
+
+def test_another_student_is_served_and_the_demo_is_left_as_it_was() -> None:
+    current = DEMO.current
+    absent = replace(current.subjects[0], presence=0.0)
+    student = replace(DEMO, semesters=(replace(current, subjects=(absent,)), *DEMO.semesters[1:]))
+    with FakePortal(student=student) as portal, Webportal(portal.url) as client:
+        assert portal.student == student
+        client.account.login(portal.username, portal.password)
+        (subject,) = client.attendance.detail().subjects
+        assert (subject.code, subject.attended) == (absent.clean_code, 0)
+        assert subject.total > 0
+    with FakePortal() as portal, Webportal(portal.url) as client:
+        client.account.login(portal.username, portal.password)
+        assert len(client.attendance.detail().subjects) == len(current.subjects)
+
+
+def test_a_student_that_is_not_one_is_refused() -> None:
+    with pytest.raises(TypeError, match=r"student must be a pyjiit\.testing\.data\.DemoStudent, .* got dict"):
+        FakePortal(student={"username": "99100001"})  # type: ignore[arg-type]
