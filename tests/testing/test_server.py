@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import http.client
 import logging
@@ -19,10 +20,13 @@ import requests
 from pyjiit import endpoints
 from pyjiit.encryption import generate_local_name
 from pyjiit.testing import FakePortal
+from pyjiit.testing._server import PortalServer
 from tests.testing.portal_client import PortalClient, envelope_ok
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
+
+    from pyjiit.testing._replies import Reply
 
 CAPTCHA = endpoints.CAPTCHA.path
 
@@ -236,3 +240,36 @@ def test_ipv6_loopback() -> None:
 def test_wildcard_host_advertises_loopback() -> None:
     with FakePortal(host="0.0.0.0") as portal:  # noqa: S104 (bound for the test only)
         assert portal.url.startswith("http://127.0.0.1:")
+
+
+class _BrokenResponder:
+    """A responder with a bug: what the fake portal's own code would be if it failed."""
+
+    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply | None:
+        raise RuntimeError("a bug in a handler")
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.timezone.utc)
+
+
+def test_a_failure_of_the_fake_itself_is_a_500_and_an_error_in_the_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Not a dropped connection, which a client takes for an outage: a test expecting one would pass."""
+    server = PortalServer(("127.0.0.1", 0), _BrokenResponder())
+    server.start()
+    try:
+        with caplog.at_level(logging.ERROR, logger="pyjiit.testing"), requests.Session() as session:
+            answer = session.post(f"http://127.0.0.1:{server.port}/StudentPortalAPI/x", timeout=5)
+            again = session.post(f"http://127.0.0.1:{server.port}/StudentPortalAPI/x", timeout=5)
+    finally:
+        server.stop()
+    assert (answer.status_code, answer.json()) == (500, {"exception": "java.lang.IllegalStateException"})
+    assert again.status_code == 500  # the connection and the server went on
+    (record, _) = [record for record in caplog.records if record.name == "pyjiit.testing"]
+    assert record.levelno == logging.ERROR
+    assert (
+        "POST /StudentPortalAPI/x: the fake portal failed to answer, a bug in pyjiit.testing"
+        in record.getMessage()
+    )
+    assert "RuntimeError: a bug in a handler" in record.getMessage()
