@@ -217,6 +217,8 @@ class Exchange:
             TypeError: ``fault`` is not a :class:`~pyjiit.testing.Fault`.
         """
         endpoint = endpoints.by_path(path) or endpoints.by_path(path, sso=True)
+        if path == LEGACY_TOKEN_PATH and self.state.legacy_token_path:
+            endpoint = endpoints.GENERATE_TOKEN  # served there too: one queue for both paths
         if endpoint is None:
             raise ValueError(
                 f"no endpoint has the path {path!r}: use a path of pyjiit.endpoints, "

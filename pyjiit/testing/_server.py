@@ -104,8 +104,7 @@ class _Handler(BaseHTTPRequestHandler):
             # would look like an outage to the client, and a test expecting one would pass.
             # The traceback as text, for the reason handle_error gives.
             logger.error(  # noqa: TRY400 (the traceback as text: see above)
-                "%s %s: the fake portal failed to answer, a bug in pyjiit.testing; it answers "
-                "HTTP 500:\n%s",
+                "%s %s: the fake portal failed to answer, a bug in pyjiit.testing; it answers HTTP 500:\n%s",
                 self.command,
                 self.path,
                 traceback.format_exc().rstrip(),

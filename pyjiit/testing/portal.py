@@ -277,7 +277,9 @@ class FakePortal(LocalServer):
         Args:
             path: An endpoint's path as in :mod:`pyjiit.endpoints`, relative to
                 its base (``"/token/pretoken-check"``; the marks PDF by its
-                prefix ``"/studentsexamview/printstudent-exammarks"``).
+                prefix ``"/studentsexamview/printstudent-exammarks"``).  With
+                ``legacy_token_path``, ``"/token/generate-token1"`` is the
+                login's token step, whose faults either of its paths uses up.
             fault: What to do instead, e.g. ``Fault.unavailable()``.
             times: How many calls it affects.
 

@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from pyjiit import endpoints
-from pyjiit.testing import FakePortal
+from pyjiit.testing import FakePortal, Fault
 from pyjiit.testing._protocol import LEGACY_TOKEN_PATH
 from pyjiit.utils import IST
 from tests.testing.portal_client import PortalClient, envelope_failure, envelope_ok
@@ -80,6 +80,17 @@ def test_former_token_path_with_legacy_token_path() -> None:
         )
         client.login()  # the current path still works
         assert portal.requests[-1].path == endpoints.GENERATE_TOKEN.path
+
+
+def test_faults_for_the_former_token_path_with_legacy_token_path() -> None:
+    """So that a test of an older client can make its login fail too."""
+    with FakePortal(legacy_token_path=True) as portal, requests.Session() as session:
+        client = PortalClient(portal, session)
+        portal.inject(LEGACY_TOKEN_PATH, Fault.unavailable())
+        assert legacy_login(client).status_code == 513
+        assert envelope_ok(legacy_login(client))["regdata"]["enrollmentno"] == portal.username
+    with FakePortal() as portal, pytest.raises(ValueError, match="no endpoint has the path"):
+        portal.inject(LEGACY_TOKEN_PATH, Fault.unavailable())  # served only with legacy_token_path
 
 
 def test_captcha_is_not_checked(client: PortalClient) -> None:
