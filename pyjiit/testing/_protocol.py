@@ -36,7 +36,7 @@ from pyjiit import _json, endpoints
 from pyjiit._checks import count, wrong_type
 from pyjiit.encryption import decrypt, deserialize_payload
 from pyjiit.exceptions import PayloadError
-from pyjiit.testing._replies import EMPTY, Reply, echo, failure, java_exception, spring_error
+from pyjiit.testing._replies import EMPTY, OWN_FAILURE, Reply, echo, failure, java_exception, spring_error
 from pyjiit.testing._routing import Call, answer
 from pyjiit.testing._webtokens import TokenError
 from pyjiit.testing.faults import Fault
@@ -262,9 +262,9 @@ class Exchange:
         payload = decoded if has_payload and isinstance(decoded, dict) else None
         arrived = ReceivedRequest(method, path, dict(headers), body, payload, None, received, None)
         self.requests.append(arrived)
-        reply: Reply | None = None
+        reply: Reply | None = None  # None: dropped, or cut short by stop()
         try:
-            if not (self.latency and self._wait(self.latency)):  # else cut short by stop(): dropped
+            if not (self.latency and self._wait(self.latency)):
                 reply = self._answer(
                     method,
                     full_path,
@@ -274,6 +274,9 @@ class Exchange:
                     body=body,
                     decoded=decoded,
                 )
+        except Exception:
+            reply = OWN_FAILURE  # what the server answers instead (see pyjiit.testing._server)
+            raise
         finally:
             status = None if reply is None else reply.status
             self._replace(arrived, dataclasses.replace(arrived, status=status, answered=time.monotonic()))

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EMPTY",
+    "OWN_FAILURE",
     "Abort",
     "Reply",
     "echo",
@@ -135,6 +136,10 @@ def echo(
 def java_exception(name: str = "java.lang.NullPointerException") -> Reply:
     """Return HTTP 500 with ``{"exception": name}``, as the portal reports a crashed handler."""
     return json_reply({"exception": name}, 500)
+
+
+#: What the fake answers when its own code fails (a bug in pyjiit.testing), as a crashed portal would.
+OWN_FAILURE = java_exception("java.lang.IllegalStateException")
 
 
 _REASONS = {

@@ -23,7 +23,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Protocol
 
-from pyjiit.testing._replies import Reply, java_exception
+from pyjiit.testing._replies import OWN_FAILURE, Reply
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -109,7 +109,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.path,
                 traceback.format_exc().rstrip(),
             )
-            reply = java_exception("java.lang.IllegalStateException")
+            reply = OWN_FAILURE
         if reply is None:
             self.close_connection = True  # drop: close without a word
             return

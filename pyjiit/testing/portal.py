@@ -80,8 +80,8 @@ class FakePortal(LocalServer):
 
     Raises:
         ValueError: ``port`` is not a whole number from 0 to 65535, or
-            ``username`` or ``password`` is empty; or ``latency`` is not a
-            number of seconds, 0 or more.
+            ``username`` or ``password`` is empty, or ``student`` has no
+            semester; or ``latency`` is not a number of seconds, 0 or more.
         TypeError: ``username`` or ``password`` is not a ``str``, or
             ``student`` is not a ``DemoStudent``.
     """
@@ -108,6 +108,9 @@ class FakePortal(LocalServer):
         # changes them must not change what the next test's portal serves.
         if not isinstance(student, DemoStudent):
             raise wrong_type("student", "a pyjiit.testing.data.DemoStudent, such as data.DEMO", student)
+        if not student.semesters:
+            # Many answers name the running semester (student.current): the portal has one.
+            raise ValueError("student must have at least one semester, the running one first")
         student = copy.deepcopy(
             dataclasses.replace(
                 student,

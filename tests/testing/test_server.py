@@ -20,7 +20,10 @@ import requests
 from pyjiit import endpoints
 from pyjiit.encryption import generate_local_name
 from pyjiit.testing import FakePortal
+from pyjiit.testing._protocol import API_BASE, Exchange
+from pyjiit.testing._routing import Call, RouteTable
 from pyjiit.testing._server import PortalServer
+from pyjiit.testing._state import PortalState
 from tests.testing.portal_client import PortalClient, envelope_ok
 
 if TYPE_CHECKING:
@@ -273,3 +276,26 @@ def test_a_failure_of_the_fake_itself_is_a_500_and_an_error_in_the_log(
         in record.getMessage()
     )
     assert "RuntimeError: a bug in a handler" in record.getMessage()
+
+
+def test_a_request_the_fake_failed_to_answer_is_logged_with_the_500_it_got() -> None:
+    """The request log says what the client was answered, not that the request was dropped."""
+    routes = RouteTable()
+
+    @routes.add(endpoints.CAPTCHA)
+    def broken(call: Call) -> object:
+        raise RuntimeError("a bug in a handler")
+
+    state = PortalState()
+    exchange = Exchange(state, routes, lambda seconds: False)
+    server = PortalServer(("127.0.0.1", 0), exchange)
+    server.start()
+    try:
+        with requests.Session() as session:
+            url = f"http://127.0.0.1:{server.port}{API_BASE}{CAPTCHA}"
+            answer = session.get(url, headers={"LocalName": generate_local_name(state.today())}, timeout=5)
+    finally:
+        server.stop()
+    assert answer.status_code == 500
+    (request,) = exchange.requests
+    assert (request.path, request.status, request.in_flight) == (CAPTCHA, 500, False)

@@ -88,3 +88,9 @@ def test_another_student_is_served_and_the_demo_is_left_as_it_was() -> None:
 def test_a_student_that_is_not_one_is_refused() -> None:
     with pytest.raises(TypeError, match=r"student must be a pyjiit\.testing\.data\.DemoStudent, .* got dict"):
         FakePortal(student={"username": "99100001"})  # type: ignore[arg-type]
+
+
+def test_a_student_without_a_semester_is_refused() -> None:
+    """The portal's answers name the running semester: without one, the fake could not answer."""
+    with pytest.raises(ValueError, match="student must have at least one semester, the running one first"):
+        FakePortal(student=replace(DEMO, semesters=()))
