@@ -104,13 +104,13 @@ class FakePortal(LocalServer):
         self.tls = tls
         self.host = host
         self._port = count("port", port, maximum=MAX_PORT)
-        # A copy of its own: the demo's dicts (personal, hostel...) are mutable, and a test that
-        # changes them must not change what the next test's portal serves.
         if not isinstance(student, DemoStudent):
             raise wrong_type("student", "a pyjiit.testing.data.DemoStudent, such as data.DEMO", student)
         if not student.semesters:
             # Many answers name the running semester (student.current): the portal has one.
             raise ValueError("student must have at least one semester, the running one first")
+        # A copy of its own: the data's dicts (personal, hostel...) are mutable, and a test that
+        # changes them must not change what the next test's portal serves.
         student = copy.deepcopy(
             dataclasses.replace(
                 student,

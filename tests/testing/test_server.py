@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import http.client
 import logging
@@ -27,9 +26,8 @@ from pyjiit.testing._state import PortalState
 from tests.testing.portal_client import PortalClient, envelope_ok
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterator
 
-    from pyjiit.testing._replies import Reply
 
 CAPTCHA = endpoints.CAPTCHA.path
 
@@ -245,41 +243,10 @@ def test_wildcard_host_advertises_loopback() -> None:
         assert portal.url.startswith("http://127.0.0.1:")
 
 
-class _BrokenResponder:
-    """A responder with a bug: what the fake portal's own code would be if it failed."""
-
-    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply | None:
-        raise RuntimeError("a bug in a handler")
-
-    def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc)
-
-
-def test_a_failure_of_the_fake_itself_is_a_500_and_an_error_in_the_log(
+def test_a_failure_of_the_fake_itself_is_a_500_an_error_in_the_log_and_in_the_request_log(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Not a dropped connection, which a client takes for an outage: a test expecting one would pass."""
-    server = PortalServer(("127.0.0.1", 0), _BrokenResponder())
-    server.start()
-    try:
-        with caplog.at_level(logging.ERROR, logger="pyjiit.testing"), requests.Session() as session:
-            answer = session.post(f"http://127.0.0.1:{server.port}/StudentPortalAPI/x", timeout=5)
-            again = session.post(f"http://127.0.0.1:{server.port}/StudentPortalAPI/x", timeout=5)
-    finally:
-        server.stop()
-    assert (answer.status_code, answer.json()) == (500, {"exception": "java.lang.IllegalStateException"})
-    assert again.status_code == 500  # the connection and the server went on
-    (record, _) = [record for record in caplog.records if record.name == "pyjiit.testing"]
-    assert record.levelno == logging.ERROR
-    assert (
-        "POST /StudentPortalAPI/x: the fake portal failed to answer, a bug in pyjiit.testing"
-        in record.getMessage()
-    )
-    assert "RuntimeError: a bug in a handler" in record.getMessage()
-
-
-def test_a_request_the_fake_failed_to_answer_is_logged_with_the_500_it_got() -> None:
-    """The request log says what the client was answered, not that the request was dropped."""
     routes = RouteTable()
 
     @routes.add(endpoints.CAPTCHA)
@@ -291,11 +258,24 @@ def test_a_request_the_fake_failed_to_answer_is_logged_with_the_500_it_got() -> 
     server = PortalServer(("127.0.0.1", 0), exchange)
     server.start()
     try:
-        with requests.Session() as session:
+        with caplog.at_level(logging.ERROR, logger="pyjiit.testing"), requests.Session() as session:
             url = f"http://127.0.0.1:{server.port}{API_BASE}{CAPTCHA}"
-            answer = session.get(url, headers={"LocalName": generate_local_name(state.today())}, timeout=5)
+            headers = {"LocalName": generate_local_name(state.today())}
+            answer = session.get(url, headers=headers, timeout=5)
+            again = session.get(url, headers=headers, timeout=5)
     finally:
         server.stop()
-    assert answer.status_code == 500
-    (request,) = exchange.requests
-    assert (request.path, request.status, request.in_flight) == (CAPTCHA, 500, False)
+    assert (answer.status_code, answer.json()) == (500, {"exception": "java.lang.IllegalStateException"})
+    assert again.status_code == 500  # the connection and the server went on
+    record, _ = [record for record in caplog.records if record.name == "pyjiit.testing"]
+    assert record.levelno == logging.ERROR
+    assert (
+        f"GET {API_BASE}{CAPTCHA}: the fake portal failed to answer, a bug in pyjiit.testing"
+        in record.getMessage()
+    )
+    assert "RuntimeError: a bug in a handler" in record.getMessage()
+    # The request log says what the client was answered, not that the request was dropped.
+    assert [(request.path, request.status, request.in_flight) for request in exchange.requests] == [
+        (CAPTCHA, 500, False),
+        (CAPTCHA, 500, False),
+    ]
