@@ -256,12 +256,14 @@ class Exchange:
         received = time.monotonic()
         full_path = urlsplit(target).path
         path, endpoint = _split(full_path, legacy_token_path=self.state.legacy_token_path)
-        decoded: dict[str, Any] | _Refused | None = None
+        decoded: dict[str, Any] | Reply | None = None  # a Reply: the body is refused with it
         if endpoint is not None:
             try:
                 decoded = decode_body(endpoint, body, full_path, self.state)
             except _Refused as refused:
-                decoded = refused
+                # Its reply, not the exception: the exception's traceback holds this frame, and so
+                # the connection's (and its socket) until the garbage collector breaks the cycle.
+                decoded = refused.reply
         has_payload = endpoint is not None and endpoint.body is not endpoints.Body.NONE
         payload = decoded if has_payload and isinstance(decoded, dict) else None
         arrived = ReceivedRequest(method, path, dict(headers), body, payload, None, received, None)
@@ -312,7 +314,7 @@ class Exchange:
         endpoint: Endpoint | None,
         headers: Mapping[str, str],
         body: bytes,
-        decoded: dict[str, Any] | _Refused | None,
+        decoded: dict[str, Any] | Reply | None,
     ) -> Reply | None:
         """Decide the answer; ``full_path`` is for error bodies, ``path`` for handlers."""
         if endpoint is None or decoded is None:
@@ -343,7 +345,7 @@ class Exchange:
         *,
         endpoint: Endpoint,
         headers: Mapping[str, str],
-        decoded: dict[str, Any] | _Refused,
+        decoded: dict[str, Any] | Reply,
     ) -> Reply:
         """The answer of a portal without faults."""
         state = self.state
@@ -355,8 +357,8 @@ class Exchange:
             refusal = self._check_bearer(_header(headers, "Authorization"), full_path)
             if refusal is not None:
                 return refusal
-        if isinstance(decoded, _Refused):
-            return decoded.reply
+        if isinstance(decoded, Reply):
+            return decoded
         route = self.routes.get(endpoint)
         assert route is not None, f"no handler for {endpoint.path}"
         return answer(route, Call(state, decoded, path))

@@ -21,7 +21,7 @@ from pyjiit.encryption import generate_local_name
 from pyjiit.testing import FakePortal
 from pyjiit.testing._protocol import API_BASE, Exchange
 from pyjiit.testing._routing import Call, RouteTable
-from pyjiit.testing._server import PortalServer
+from pyjiit.testing._server import PortalServer, _Handler
 from pyjiit.testing._state import PortalState
 from tests.testing.portal_client import PortalClient, envelope_ok
 
@@ -163,6 +163,30 @@ def test_client_hanging_up_mid_request_is_harmless(portal: FakePortal) -> None:
         raw.sendall(b"POST /StudentPortalAPI/token/pretoken-check HTTP/1.1\r\nContent-Length: 100\r\n\r\nabc")
     with requests.Session() as session:
         assert envelope_ok(PortalClient(portal, session).get(CAPTCHA))
+
+
+def test_a_refused_request_leaves_nothing_for_the_garbage_collector(portal: FakePortal) -> None:
+    # The refusal once held its connection's frames in a reference cycle, which kept the socket
+    # open until the collector ran: where the client had hung up mid-answer, the socket then
+    # warned that it was unclosed, failing whichever later test the collector ran in.
+    server = portal._server
+    assert server is not None
+    gc.collect()
+    gc.disable()
+    try:
+        with socket.create_connection(("127.0.0.1", port_of(portal)), timeout=10) as raw:
+            raw.sendall(
+                b"POST /StudentPortalAPI/token/pretoken-check HTTP/1.1\r\nLocalName: %s\r\n"
+                b"Content-Length: 3\r\nConnection: close\r\n\r\nabc" % generate_local_name().encode()
+            )
+            answer = b"".join(iter(lambda: raw.recv(65536), b""))  # until the server closes
+        assert answer.startswith(b"HTTP/1.1 500 ")  # what the portal answers ciphertext it cannot read
+        assert answer.endswith(b'{"exception":"java.lang.IllegalArgumentException"}')
+        portal.stop()  # joins the connection's thread
+        handlers = [held for held in gc.get_objects() if isinstance(held, _Handler)]
+        assert [handler for handler in handlers if handler.server is server] == []
+    finally:
+        gc.enable()
 
 
 # -- TLS ---------------------------------------------------------------------------------------
