@@ -153,7 +153,12 @@ def _collect(
     while len(results) < count:
         index, outcome = finished.get()
         if isinstance(outcome, _Failed):
-            raise outcome.error
+            try:
+                raise outcome.error
+            finally:
+                # This frame goes into the error's traceback: holding the error, it would make a
+                # cycle that keeps every frame of the call alive until the garbage collector ran.
+                del outcome
         results[index] = outcome
         if done is not None:
             done(index, outcome)

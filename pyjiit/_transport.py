@@ -445,12 +445,20 @@ class Transport:
                 try:
                     return self._attempt(endpoint, payload, token=token, suffix=suffix, deadline=deadline)
                 except _Retry as retry:
-                    delay = self.backoff * 2**attempt
-                    # No retry that the deadline would cut short: the last error says more.
-                    if attempt + 1 == attempts or delay >= deadline.remaining():
-                        raise retry.error from retry.__cause__
-                    logger.info("%s failed (%s); retrying in %.2f s", endpoint.path, retry.error, delay)
-                    time.sleep(delay)
+                    error, cause = retry.error, retry.__cause__
+                delay = self.backoff * 2**attempt
+                # No retry that the deadline would cut short: the last error says more.
+                if attempt + 1 == attempts or delay >= deadline.remaining():
+                    # Raised outside the except clause, and not held by this frame: the error's
+                    # __context__ would be the _Retry holding it, and this frame is in its
+                    # traceback.  Either cycle would keep the failed attempt's frames, and
+                    # its connection, alive until the garbage collector ran.
+                    try:
+                        raise error from cause
+                    finally:
+                        del error, cause
+                logger.info("%s failed (%s); retrying in %.2f s", endpoint.path, error, delay)
+                time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _attempt(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import time
+import weakref
 
 import pytest
 import requests
@@ -174,6 +176,22 @@ def test_513_is_unavailable_after_retries(logged_in: Webportal, portal: FakePort
     portal.inject(PATH, Fault.unavailable(), times=3)
     with pytest.raises(PortalUnavailable, match="513"):
         call(logged_in)
+
+
+def test_an_error_after_retries_is_freed_when_dropped(logged_in: Webportal, portal: FakePortal) -> None:
+    # Without the garbage collector: an error held in a reference cycle would keep the frames of
+    # every failed attempt (and their connections) alive until the collector next runs.
+    portal.inject(PATH, Fault.unavailable(), times=3)
+    gc.disable()
+    try:
+        try:
+            call(logged_in)
+        except PortalUnavailable as error:
+            dropped = weakref.ref(error)
+        assert len(portal.requests) == 3
+        assert dropped() is None
+    finally:
+        gc.enable()
 
 
 def test_server_error_500_is_not_retried(logged_in: Webportal, portal: FakePortal) -> None:
