@@ -18,7 +18,7 @@ import requests
 
 from pyjiit import endpoints
 from pyjiit.encryption import generate_local_name
-from pyjiit.testing import FakePortal
+from pyjiit.testing import FakePortal, Fault
 from pyjiit.testing._protocol import API_BASE, Exchange
 from pyjiit.testing._routing import Call, RouteTable
 from pyjiit.testing._server import PortalServer, _Handler
@@ -165,23 +165,39 @@ def test_client_hanging_up_mid_request_is_harmless(portal: FakePortal) -> None:
         assert envelope_ok(PortalClient(portal, session).get(CAPTCHA))
 
 
-def test_a_refused_request_leaves_nothing_for_the_garbage_collector(portal: FakePortal) -> None:
-    # The refusal once held its connection's frames in a reference cycle, which kept the socket
-    # open until the collector ran: where the client had hung up mid-answer, the socket then
-    # warned that it was unclosed, failing whichever later test the collector ran in.
+@pytest.mark.parametrize(
+    ("request_line", "body", "fault", "status_line"),
+    [
+        pytest.param(b"GET /StudentPortalAPI" + CAPTCHA.encode(), b"", None, b"HTTP/1.1 200 ", id="answered"),
+        # A body the portal cannot read: its refusal once held the connection in a cycle.
+        pytest.param(
+            b"POST /StudentPortalAPI/token/pretoken-check", b"abc", None, b"HTTP/1.1 500 ", id="refused"
+        ),
+        pytest.param(b"GET /StudentPortalAPI/nowhere", b"", None, b"HTTP/1.1 404 ", id="unknown-path"),
+        pytest.param(b"GET /StudentPortalAPI" + CAPTCHA.encode(), b"", Fault.drop(), None, id="dropped"),
+    ],
+)
+def test_a_request_leaves_nothing_for_the_garbage_collector(
+    portal: FakePortal, request_line: bytes, body: bytes, fault: Fault | None, status_line: bytes | None
+) -> None:
+    # A reference cycle holding the connection's frames keeps its socket open until the collector
+    # runs: where the client had hung up mid-answer, the socket then warns that it was unclosed,
+    # failing whichever later test the collector runs in (a refused body once did this).
     server = portal._server
     assert server is not None
+    if fault is not None:
+        portal.inject(CAPTCHA, fault)
     gc.collect()
     gc.disable()
     try:
         with socket.create_connection(("127.0.0.1", port_of(portal)), timeout=10) as raw:
-            raw.sendall(
-                b"POST /StudentPortalAPI/token/pretoken-check HTTP/1.1\r\nLocalName: %s\r\n"
-                b"Content-Length: 3\r\nConnection: close\r\n\r\nabc" % generate_local_name().encode()
-            )
+            head = b"%s HTTP/1.1\r\nLocalName: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
+            raw.sendall(head % (request_line, generate_local_name().encode(), len(body)) + body)
             answer = b"".join(iter(lambda: raw.recv(65536), b""))  # until the server closes
-        assert answer.startswith(b"HTTP/1.1 500 ")  # what the portal answers ciphertext it cannot read
-        assert answer.endswith(b'{"exception":"java.lang.IllegalArgumentException"}')
+        if status_line is None:  # dropped: closed without a word
+            assert answer == b""
+        else:
+            assert answer.startswith(status_line)
         portal.stop()  # joins the connection's thread
         handlers = [held for held in gc.get_objects() if isinstance(held, _Handler)]
         assert [handler for handler in handlers if handler.server is server] == []
