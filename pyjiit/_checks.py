@@ -177,7 +177,7 @@ def check_ca_bundle(name: str, path: str) -> None:
     try:
         ssl.create_default_context(cafile=path)
     except (ssl.SSLError, OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "reason", None) or error
+        reason = getattr(error, "reason", None) or str(error)  # text: the error itself would make a cycle
         raise Refused(name, f"must be a file of CA certificates OpenSSL reads ({reason})", path) from None
 
 
