@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from collections.abc import Generator
+    from collections.abc import Generator, Iterator
 
 
 @pytest.hookimpl(wrapper=True, optionalhook=True)
@@ -38,3 +38,19 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+@pytest.fixture
+def collector_off() -> Iterator[None]:
+    """The garbage collector off for the test, after a pass that clears what came before it.
+
+    What the test then finds still alive, or freed, got so by references
+    alone: an object kept only by a reference cycle stays, where the collector
+    would have freed it at some moment, in this test or a later one.
+    """
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

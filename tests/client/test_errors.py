@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import socket
 import time
 import weakref
@@ -178,20 +177,19 @@ def test_513_is_unavailable_after_retries(logged_in: Webportal, portal: FakePort
         call(logged_in)
 
 
+@pytest.mark.usefixtures("collector_off")
 def test_an_error_after_retries_is_freed_when_dropped(logged_in: Webportal, portal: FakePortal) -> None:
-    # Without the garbage collector: an error held in a reference cycle would keep the frames of
-    # every failed attempt (and their connections) alive until the collector next runs.
+    # An error held in a reference cycle would keep the frames of every failed attempt (and
+    # their connections) alive until the collector next ran.
     portal.inject(PATH, Fault.unavailable(), times=3)
-    gc.disable()
     try:
-        try:
-            call(logged_in)
-        except PortalUnavailable as error:
-            dropped = weakref.ref(error)
-        assert len(portal.requests) == 3
-        assert dropped() is None
-    finally:
-        gc.enable()
+        call(logged_in)
+    except PortalUnavailable as error:
+        dropped = weakref.ref(error)
+    else:
+        pytest.fail("the failure was not raised")
+    assert len(portal.requests) == 3
+    assert dropped() is None
 
 
 def test_server_error_500_is_not_retried(logged_in: Webportal, portal: FakePortal) -> None:

@@ -6,7 +6,6 @@ so a request thread outliving its call fails it.
 
 from __future__ import annotations
 
-import gc
 import threading
 import weakref
 from typing import TYPE_CHECKING
@@ -118,25 +117,22 @@ def test_the_first_failure_is_raised_and_nothing_outlives_the_call(
     assert statuses in ([200], [200, 200])
 
 
+@pytest.mark.usefixtures("collector_off")
 def test_a_failure_side_by_side_is_freed_when_dropped(logged_in: Webportal, portal: FakePortal) -> None:
-    # Without the garbage collector: an error held in a reference cycle would keep every frame
-    # of the call, the request threads' included, alive until the collector next runs.
+    # An error held in a reference cycle would keep every frame of the call, the request
+    # threads' included, alive until the collector next ran.
     detail = logged_in.attendance.detail(daily=False)
     assert detail.semester is not None
     portal.inject(endpoints.SUBJECT_DAILY_ATTENDANCE.path, Fault.failure(errors=["Invalid URL"]))
-    gc.disable()
     try:
-        try:
-            logged_in.attendance.with_daily_all(
-                detail.semester, detail.subjects, by_component=True, max_in_flight=2
-            )
-        except APIError as error:
-            dropped = weakref.ref(error)
-        else:
-            pytest.fail("the failure was not raised")
-        assert dropped() is None
-    finally:
-        gc.enable()
+        logged_in.attendance.with_daily_all(
+            detail.semester, detail.subjects, by_component=True, max_in_flight=2
+        )
+    except APIError as error:
+        dropped = weakref.ref(error)
+    else:
+        pytest.fail("the failure was not raised")
+    assert dropped() is None
 
 
 @pytest.mark.parametrize("max_in_flight", [0, -1, True, 2.0, "4", None])

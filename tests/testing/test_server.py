@@ -177,6 +177,7 @@ def test_client_hanging_up_mid_request_is_harmless(portal: FakePortal) -> None:
         pytest.param(b"GET /StudentPortalAPI" + CAPTCHA.encode(), b"", Fault.drop(), None, id="dropped"),
     ],
 )
+@pytest.mark.usefixtures("collector_off")
 def test_a_request_leaves_nothing_for_the_garbage_collector(
     portal: FakePortal, request_line: bytes, body: bytes, fault: Fault | None, status_line: bytes | None
 ) -> None:
@@ -187,22 +188,17 @@ def test_a_request_leaves_nothing_for_the_garbage_collector(
     assert server is not None
     if fault is not None:
         portal.inject(CAPTCHA, fault)
-    gc.collect()
-    gc.disable()
-    try:
-        with socket.create_connection(("127.0.0.1", port_of(portal)), timeout=10) as raw:
-            head = b"%s HTTP/1.1\r\nLocalName: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
-            raw.sendall(head % (request_line, generate_local_name().encode(), len(body)) + body)
-            answer = b"".join(iter(lambda: raw.recv(65536), b""))  # until the server closes
-        if status_line is None:  # dropped: closed without a word
-            assert answer == b""
-        else:
-            assert answer.startswith(status_line)
-        portal.stop()  # joins the connection's thread
-        handlers = [held for held in gc.get_objects() if isinstance(held, _Handler)]
-        assert [handler for handler in handlers if handler.server is server] == []
-    finally:
-        gc.enable()
+    with socket.create_connection(("127.0.0.1", port_of(portal)), timeout=10) as raw:
+        head = b"%s HTTP/1.1\r\nLocalName: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
+        raw.sendall(head % (request_line, generate_local_name().encode(), len(body)) + body)
+        answer = b"".join(iter(lambda: raw.recv(65536), b""))  # until the server closes
+    if status_line is None:  # dropped: closed without a word
+        assert answer == b""
+    else:
+        assert answer.startswith(status_line)
+    portal.stop()  # joins the connection's thread
+    handlers = [held for held in gc.get_objects() if isinstance(held, _Handler)]
+    assert [handler for handler in handlers if handler.server is server] == []
 
 
 # -- TLS ---------------------------------------------------------------------------------------
