@@ -20,9 +20,12 @@ import datetime as dt
 import functools
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyjiit.testing._images import PHOTO_JPEG, SIGNATURE_JPEG
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "DEMO",
@@ -76,8 +79,26 @@ def academic_year(registrationcode: str) -> str:
     return f"{first}-{first + 1}"
 
 
+class _Immutable:
+    """Frozen data of immutable values only (text, numbers, dates, tuples and frozensets of them).
+
+    Such an object cannot change, so a copy of it, deep or shallow, is the
+    object itself, as for a tuple.  A :class:`FakePortal` deep-copies its
+    student, and walking these trees again for every portal cost more than
+    anything else it does when it starts.
+    """
+
+    __slots__ = ()
+
+    def __copy__(self) -> Self:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Self:
+        return self
+
+
 @dataclass(frozen=True)
-class Faculty:
+class Faculty(_Immutable):
     """A teacher (``employeeid`` is the portal's id, ``employeecode`` the staff code)."""
 
     employeeid: str
@@ -86,7 +107,7 @@ class Faculty:
 
 
 @dataclass(frozen=True)
-class Slot:
+class Slot(_Immutable):
     """A weekly class: ``weekday`` (Monday = 0), start time and length in minutes."""
 
     weekday: int
@@ -95,7 +116,7 @@ class Slot:
 
 
 @dataclass(frozen=True)
-class Component:
+class Component(_Immutable):
     """One teaching component of a subject: ``kind`` is ``"L"``, ``"T"`` or ``"P"``."""
 
     kind: str
@@ -105,7 +126,7 @@ class Component:
 
 
 @dataclass(frozen=True)
-class Subject:
+class Subject(_Immutable):
     """A subject the student registered for.
 
     Attributes:
@@ -141,7 +162,7 @@ class Subject:
 
 
 @dataclass(frozen=True)
-class ExamEvent:
+class ExamEvent(_Immutable):
     """An exam event (T1, T2, T3) of a semester.
 
     Attributes:
@@ -167,7 +188,7 @@ class ExamEvent:
 
 
 @dataclass(frozen=True)
-class Semester:
+class Semester(_Immutable):
     """A semester the student registered for.
 
     Attributes:
@@ -225,7 +246,7 @@ class Semester:
 
 
 @dataclass(frozen=True)
-class SubjectChoice:
+class SubjectChoice(_Immutable):
     """One row of an elective-choice form (#15)."""
 
     subjectcode: str
@@ -238,7 +259,7 @@ class SubjectChoice:
 
 
 @dataclass(frozen=True)
-class ChoiceSemester:
+class ChoiceSemester(_Immutable):
     """A semester with an elective-choice form (#15, #16); it may not be registered yet."""
 
     registrationid: str
@@ -249,7 +270,7 @@ class ChoiceSemester:
 
 
 @dataclass(frozen=True)
-class FeedbackEvent:
+class FeedbackEvent(_Immutable):
     """A feedback round (#32) about the teachers of one semester."""
 
     eventid: str
@@ -502,7 +523,7 @@ _ELECTIVES_2027 = (
 
 
 @dataclass(frozen=True)
-class Meeting:
+class Meeting(_Immutable):
     """One class of a component: when it started (IST wall time), how long, and attendance."""
 
     start: dt.datetime
@@ -542,7 +563,7 @@ def marks(subject: Subject, event: ExamEvent) -> float | None:
 
 
 @dataclass(frozen=True)
-class SemesterResult:
+class SemesterResult(_Immutable):
     """The grade totals of one graded semester, and the running totals up to it."""
 
     semester: Semester

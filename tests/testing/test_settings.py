@@ -9,7 +9,7 @@ import pytest
 from pyjiit import Webportal
 from pyjiit.testing import FakePortal, RecordingServer
 from pyjiit.testing.__main__ import main
-from pyjiit.testing.data import DEMO
+from pyjiit.testing.data import DEMO, meetings, semester_results
 
 
 def test_each_portal_serves_its_own_copy_of_the_demo_student() -> None:
@@ -26,6 +26,32 @@ def test_each_portal_serves_its_own_copy_of_the_demo_student() -> None:
         assert client.student.hostel().room == seeded
         assert client.student.personal_info().name == DEMO.name
     assert DEMO.hostel["presenthosteldetail"]["allotedroomno"] == seeded
+
+
+def test_a_portal_shares_only_the_demo_data_that_cannot_change() -> None:
+    """The frozen records are shared, not copied again for each portal: each must be immutable through.
+
+    ``hash`` of a frozen dataclass hashes every field, so it fails on a list or
+    dict anywhere inside: one added to these records would then be shared by
+    every portal, and this test says so.
+    """
+    portal = FakePortal()
+    shared = {
+        "semesters": (portal.student.semesters, DEMO.semesters),
+        "choice_semesters": (portal.student.choice_semesters, DEMO.choice_semesters),
+        "feedback_events": (portal.student.feedback_events, DEMO.feedback_events),
+    }
+    for name, (mine, demo) in shared.items():
+        assert demo, name
+        assert all(record is seeded for record, seeded in zip(mine, demo, strict=True)), name
+        hash(mine)
+    hash(semester_results(DEMO))
+    semester = DEMO.current
+    hash(meetings(semester, semester.subjects[0], semester.subjects[0].components[0]))
+    # What can change is the portal's own.
+    assert portal.student.hostel == DEMO.hostel
+    assert portal.student.hostel is not DEMO.hostel
+    assert portal.student.feedback_questions[0] is not DEMO.feedback_questions[0]
 
 
 @pytest.mark.parametrize("port", [-1, 65536, 99999, 1.5, True, "8080"])
