@@ -189,15 +189,20 @@ def install_release_tools(session: nox.Session) -> None:
 
 
 def parallel_options(pytest_args: Iterable[str]) -> list[str]:
-    """``-n auto`` (pytest-xdist workers, two per CPU: see tests/conftest.py), unless the arguments choose.
+    """``-n auto --dist worksteal`` (pytest-xdist: two workers per CPU), unless the arguments choose.
 
-    A later ``-n N`` overrides this one on its own; these arguments cannot follow
-    it: ``-p no:xdist`` removes the option, and a debugger needs the tests in
-    this process.
+    Two workers per CPU: tests/conftest.py says why.  ``worksteal`` gives each
+    worker a run of consecutive tests, then moves tests from the busy to the
+    idle; xdist's default deals them out in turn, so the tests of one file,
+    which wait alike (the reliability suite's trickling answers), ran on every
+    worker at once and left the CPUs idle together.  A later ``-n N`` or
+    ``--dist`` overrides these on its own; these arguments cannot follow them:
+    ``-p no:xdist`` removes the options, and a debugger needs the tests in this
+    process.
     """
     if any(arg in {"--pdb", "--trace"} or arg.endswith("no:xdist") for arg in pytest_args):
         return []
-    return ["-n", "auto"]
+    return ["-n", "auto", "--dist", "worksteal"]
 
 
 @nox.session(python=PYTHON_VERSIONS, default=True)
