@@ -60,7 +60,9 @@ class FakePortal(LocalServer):
         student: The student to serve instead of the demo one
             (:data:`pyjiit.testing.data.DEMO`), e.g. the demo with other
             attendance, made with :func:`dataclasses.replace` (docs/testing.md
-            shows how).  The portal serves a copy of its own.
+            shows how).  The portal serves a copy of its own: its own dicts,
+            which a test may change, beside the frozen records, which no one
+            can, and which it shares.
         username: The student's login name instead of ``student``'s.  Only
             logging in uses it: the data (personal information, e-mail)
             keeps ``student``'s enrollment number.
