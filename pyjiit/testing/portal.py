@@ -112,7 +112,8 @@ class FakePortal(LocalServer):
             # Many answers name the running semester (student.current): the portal has one.
             raise ValueError("student must have at least one semester, the running one first")
         # A copy of its own: the data's dicts (personal, hostel...) are mutable, and a test that
-        # changes them must not change what the next test's portal serves.
+        # changes them must not change what the next test's portal serves.  The frozen records
+        # copy as themselves (data._Immutable), so this walks only the dicts.
         student = copy.deepcopy(
             dataclasses.replace(
                 student,
